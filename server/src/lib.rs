@@ -1,0 +1,1 @@
+//! The reference intake server (skeleton; see the server issue).
