@@ -1,1 +1,252 @@
-//! (being written)
+//! The request the wizard builds: a [`Draft`] (every answer optional, kept as typed) and a
+//! [`TreatmentRequest`] (complete, validated, normalised). The only way from one to the other is
+//! [`Draft::validate`]. No IO and no clock: `now` comes in through [`ValidationContext`].
+
+mod contact;
+mod email;
+pub mod label;
+mod phone;
+mod step;
+mod text;
+mod validate;
+
+pub use contact::{LanguageTag, TimeZone};
+pub use email::EmailAddress;
+pub use phone::PhoneNumber;
+pub use step::Step;
+pub use text::{FreeText, PersonName, nfc};
+
+use crate::Msg;
+use crate::catalogue::ConditionId;
+use crate::eligibility::{
+    AgeGroup, Answers, ConditionChoice, Outcome, Relation, Screening, TreatmentCountry, WhoFor,
+    YesNo, YesNoNotSure,
+};
+use serde::{Deserialize, Serialize};
+
+/// The version of the consent texts in `locales/*/wizard.toml`; change it with every change of
+/// those texts, because each request records which version the user agreed to.
+pub const CONSENT_TEXT_VERSION: &str = "2026-11-26";
+
+/// How the requester wants to be contacted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactChannel {
+    Phone,
+    #[serde(rename = "whatsapp")]
+    WhatsApp,
+    Telegram,
+    Email,
+}
+
+impl ContactChannel {
+    pub const ALL: [ContactChannel; 4] = [
+        ContactChannel::Phone,
+        ContactChannel::WhatsApp,
+        ContactChannel::Telegram,
+        ContactChannel::Email,
+    ];
+
+    /// True when this channel needs a phone number (all but email).
+    pub fn uses_phone(self) -> bool {
+        self != ContactChannel::Email
+    }
+}
+
+/// The best time of the requester's day for a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BestTime {
+    Morning,
+    Afternoon,
+    Evening,
+    Anytime,
+}
+
+impl BestTime {
+    pub const ALL: [BestTime; 4] = [
+        BestTime::Morning,
+        BestTime::Afternoon,
+        BestTime::Evening,
+        BestTime::Anytime,
+    ];
+}
+
+/// Who the request is for, as the first page asks it (the relation is a follow-up question).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WhoForChoice {
+    Myself,
+    SomeoneElse,
+}
+
+/// The wizard's answers so far, exactly as typed, saved on the device after every step.
+/// Unknown or missing fields load as empty so an older saved draft still opens.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub who_for: Option<WhoForChoice>,
+    pub relation: Option<Relation>,
+    pub age_group: Option<AgeGroup>,
+    pub condition: Option<ConditionChoice>,
+    pub country: Option<TreatmentCountry>,
+    pub active_inflammation: Option<YesNoNotSure>,
+    pub acute_infection: Option<YesNoNotSure>,
+    pub fever_or_unwell: Option<YesNo>,
+    pub patient_name: Option<String>,
+    /// The name of the person filling in, asked only when the request is for someone else.
+    pub requester_name: Option<String>,
+    pub channel: Option<ContactChannel>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// BCP 47 tag of the language to speak on the call.
+    pub language: Option<String>,
+    pub best_time: Option<BestTime>,
+    /// IANA name, normally prefilled from the browser.
+    pub time_zone: Option<String>,
+    /// Checkboxes: unticked is `false`, never presumed.
+    pub consent_health_data: bool,
+    pub consent_clinics: bool,
+    pub consent_marketing: bool,
+    /// Set by the consent page when continued: the text version shown and when (ms since epoch).
+    pub consent_version: Option<String>,
+    pub consent_given_at: Option<u64>,
+}
+
+impl Draft {
+    /// The answers the eligibility rules read; unanswered questions stay `None`.
+    pub fn answers(&self) -> Answers {
+        let who_for = match (self.who_for, self.relation) {
+            (Some(WhoForChoice::Myself), _) => Some(WhoFor::Myself),
+            (Some(WhoForChoice::SomeoneElse), Some(relation)) => {
+                Some(WhoFor::SomeoneElse { relation })
+            }
+            _ => None,
+        };
+        Answers {
+            who_for,
+            age_group: self.age_group,
+            condition: self.condition.clone(),
+            country: self.country,
+            active_inflammation: self.active_inflammation,
+            acute_infection: self.acute_infection,
+            fever_or_unwell: self.fever_or_unwell,
+        }
+    }
+
+    /// The verdict on the answers so far: the wizard checks it after each step and shows the
+    /// urgent-care or not-eligible page instead of the next question when it refuses.
+    pub fn eligibility(&self) -> Outcome {
+        crate::eligibility::evaluate(&self.answers())
+    }
+}
+
+/// What validation needs from outside: whether a condition id is in the catalogue (the caller
+/// passes `&|id| catalogue().get(id).is_some()`) and the current time.
+#[derive(Clone, Copy)]
+pub struct ValidationContext<'a> {
+    pub is_listed: &'a dyn Fn(&ConditionId) -> bool,
+    /// Milliseconds since the Unix epoch; used as the consent time when the draft lacks one.
+    pub now_ms: u64,
+}
+
+/// One field's error: a JSON pointer into the wire body (stable, also the 422's `pointer`) and
+/// the message to show beside the field and in the error summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub pointer: &'static str,
+    pub msg: Msg,
+}
+
+impl FieldError {
+    /// An HTML id for the field, so the error summary can link to it: `/patient/name` is `patient-name`.
+    pub fn field_id(&self) -> String {
+        pointer_to_id(self.pointer)
+    }
+}
+
+/// `/patient/name` as an HTML id, `patient-name`.
+pub fn pointer_to_id(pointer: &str) -> String {
+    pointer.trim_start_matches('/').replace(['/', '_'], "-")
+}
+
+/// A complete request: every answer present, valid and normalised, and not refused by the rules
+/// at the time it was made (the server re-checks with [`crate::wire::RequestBody::accept`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TreatmentRequest {
+    pub condition: ConditionChoice,
+    pub country: TreatmentCountry,
+    pub screening: Screening,
+    pub patient: Patient,
+    pub requester: Requester,
+    pub contact: Contact,
+    pub consents: Consents,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Patient {
+    pub name: PersonName,
+    pub age_group: AgeGroup,
+}
+
+/// Who fills in the form: the patient, or someone else with their name and relation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Requester {
+    Patient,
+    SomeoneElse {
+        name: PersonName,
+        relation: Relation,
+    },
+}
+
+/// How to reach the requester; the channel and its address travel together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub way: ContactWay,
+    pub language: LanguageTag,
+    pub best_time: BestTime,
+    pub time_zone: TimeZone,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContactWay {
+    Phone(PhoneNumber),
+    WhatsApp(PhoneNumber),
+    Telegram(PhoneNumber),
+    Email(EmailAddress),
+}
+
+/// The consents; the two required ones are always given, marketing may be absent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Consents {
+    pub health_data: ConsentRecord,
+    pub clinics: ConsentRecord,
+    pub marketing: Option<ConsentRecord>,
+}
+
+/// A consent given: the version of the text agreed to and when (ms since epoch).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsentRecord {
+    pub version: String,
+    pub given_at: u64,
+}
+
+impl TreatmentRequest {
+    /// The rules' verdict on this request (eligible or needs review, unless the rules changed).
+    pub fn eligibility(&self) -> Outcome {
+        crate::eligibility::evaluate(&Answers {
+            who_for: Some(match &self.requester {
+                Requester::Patient => WhoFor::Myself,
+                Requester::SomeoneElse { relation, .. } => WhoFor::SomeoneElse {
+                    relation: *relation,
+                },
+            }),
+            age_group: Some(self.patient.age_group),
+            condition: Some(self.condition.clone()),
+            country: Some(self.country),
+            active_inflammation: Some(self.screening.active_inflammation),
+            acute_infection: Some(self.screening.acute_infection),
+            fever_or_unwell: Some(self.screening.fever_or_unwell),
+        })
+    }
+}
