@@ -1,0 +1,13 @@
+//! Building blocks shared by the pages: the site frame and its parts.
+
+mod language_switch;
+mod page_title;
+mod site_footer;
+mod site_header;
+mod site_layout;
+
+pub use language_switch::LanguageSwitch;
+pub use page_title::PageTitle;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use site_layout::SiteLayout;

@@ -1,0 +1,24 @@
+//! The footer: the help and contact link, in the same place on every page, and the safety line.
+
+use domain::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="app-footer">
+            <div class="app-footer__inner">
+                <p class="app-footer__help">
+                    <A href="/request/who" attr:class="app-footer__link">{i18n.t(Msg::FooterHelp)}</A>
+                    " "
+                    <span>{i18n.t(Msg::FooterHelpHint)}</span>
+                </p>
+                <p class="app-footer__notice">{i18n.t(Msg::FooterNotice)}</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,20 @@
+//! `/request/{step}`: the request wizard (placeholder until the wizard issue lands).
+
+use domain::Msg;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::PageTitle;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let step = move || params.with(|p| p.get("step")).unwrap_or_default();
+    view! {
+        <PageTitle text=Signal::derive(move || i18n.t(Msg::RequestTitle)().to_owned()) />
+        <h1 class="app-heading-xl">{i18n.t(Msg::RequestTitle)}</h1>
+        <p class="app-body">{move || i18n.format(Msg::RequestPlaceholder, &[("step", &step())])}</p>
+    }
+}
