@@ -2,6 +2,8 @@
 //! [`TreatmentRequest`] (complete, validated, normalised). The only way from one to the other is
 //! [`Draft::validate`]. No IO and no clock: `now` comes in through [`ValidationContext`].
 
+mod assemble;
+mod complete;
 mod contact;
 mod email;
 pub mod label;
@@ -10,6 +12,9 @@ mod step;
 mod text;
 mod validate;
 
+pub use complete::{
+    ConsentRecord, Consents, Contact, ContactWay, Patient, Requester, TreatmentRequest,
+};
 pub use contact::{LanguageTag, TimeZone};
 pub use email::EmailAddress;
 pub use phone::PhoneNumber;
@@ -168,85 +173,4 @@ impl FieldError {
 /// `/patient/name` as an HTML id, `patient-name`.
 pub fn pointer_to_id(pointer: &str) -> String {
     pointer.trim_start_matches('/').replace(['/', '_'], "-")
-}
-
-/// A complete request: every answer present, valid and normalised, and not refused by the rules
-/// at the time it was made (the server re-checks with [`crate::wire::RequestBody::accept`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TreatmentRequest {
-    pub condition: ConditionChoice,
-    pub country: TreatmentCountry,
-    pub screening: Screening,
-    pub patient: Patient,
-    pub requester: Requester,
-    pub contact: Contact,
-    pub consents: Consents,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Patient {
-    pub name: PersonName,
-    pub age_group: AgeGroup,
-}
-
-/// Who fills in the form: the patient, or someone else with their name and relation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Requester {
-    Patient,
-    SomeoneElse {
-        name: PersonName,
-        relation: Relation,
-    },
-}
-
-/// How to reach the requester; the channel and its address travel together.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Contact {
-    pub way: ContactWay,
-    pub language: LanguageTag,
-    pub best_time: BestTime,
-    pub time_zone: TimeZone,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ContactWay {
-    Phone(PhoneNumber),
-    WhatsApp(PhoneNumber),
-    Telegram(PhoneNumber),
-    Email(EmailAddress),
-}
-
-/// The consents; the two required ones are always given, marketing may be absent.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Consents {
-    pub health_data: ConsentRecord,
-    pub clinics: ConsentRecord,
-    pub marketing: Option<ConsentRecord>,
-}
-
-/// A consent given: the version of the text agreed to and when (ms since epoch).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConsentRecord {
-    pub version: String,
-    pub given_at: u64,
-}
-
-impl TreatmentRequest {
-    /// The rules' verdict on this request (eligible or needs review, unless the rules changed).
-    pub fn eligibility(&self) -> Outcome {
-        crate::eligibility::evaluate(&Answers {
-            who_for: Some(match &self.requester {
-                Requester::Patient => WhoFor::Myself,
-                Requester::SomeoneElse { relation, .. } => WhoFor::SomeoneElse {
-                    relation: *relation,
-                },
-            }),
-            age_group: Some(self.patient.age_group),
-            condition: Some(self.condition.clone()),
-            country: Some(self.country),
-            active_inflammation: Some(self.screening.active_inflammation),
-            acute_infection: Some(self.screening.acute_infection),
-            fever_or_unwell: Some(self.screening.fever_or_unwell),
-        })
-    }
 }

@@ -3,11 +3,13 @@
 //! unknown fields and names change only with a new `v`. No rules here: conversion to a
 //! [`crate::request::TreatmentRequest`] (in `wire/convert.rs`) re-runs validation and eligibility.
 
+mod checks;
 mod convert;
 mod ids;
 mod problem;
 
-pub use convert::{Envelope, MIN_FILL_MS, Rejection, SpamFlags};
+pub use checks::{MIN_FILL_MS, SpamFlags};
+pub use convert::{Envelope, Rejection};
 pub use ids::{IdempotencyKey, Reference};
 pub use problem::{FieldProblem, PROBLEM_CONTENT_TYPE, Problem};
 

@@ -2,6 +2,7 @@
 //! server accepts a body only through the same validation and eligibility rules the wizard ran,
 //! so bypassing the browser gains nothing.
 
+use super::checks::meta_errors;
 use super::*;
 use crate::Msg;
 use crate::eligibility::{Outcome, Refusal};
@@ -10,11 +11,6 @@ use crate::request::{
     ValidationContext, WhoForChoice,
 };
 
-/// Form filled in faster than this is flagged as possibly automated (stored, never dropped).
-pub const MIN_FILL_MS: u64 = 10_000;
-/// Longest partner id or UTM value, and longest app version.
-const META_MAX: usize = 200;
-
 /// Why the server refuses a body with 422.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rejection {
@@ -22,13 +18,6 @@ pub enum Rejection {
     Invalid(Vec<FieldError>),
     /// Valid, but the rules refuse it now.
     NotEligible(Vec<Refusal>),
-}
-
-/// Signs of an automated submission: kept with the request for a person to look at.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SpamFlags {
-    pub honeypot_filled: bool,
-    pub too_fast: bool,
 }
 
 /// What the client adds around a validated request; made once, before the first attempt.
@@ -122,7 +111,7 @@ impl RequestBody {
                 None
             }
         };
-        errors.extend(self.meta_errors());
+        errors.extend(meta_errors(self));
         if let (Some(request), Some(h), Some(c)) = (
             &mut request,
             &self.consents.health_data,
@@ -143,16 +132,6 @@ impl RequestBody {
         match request.eligibility() {
             Outcome::NotEligibleNow(refusals) => Err(Rejection::NotEligible(refusals)),
             outcome => Ok((request, outcome)),
-        }
-    }
-
-    /// Honeypot and timing signs, judged against the server's receipt time.
-    pub fn spam_flags(&self, received_at_ms: u64) -> SpamFlags {
-        SpamFlags {
-            honeypot_filled: !self.honeypot.trim().is_empty(),
-            too_fast: received_at_ms
-                .checked_sub(self.started_at)
-                .is_some_and(|took| took < MIN_FILL_MS),
         }
     }
 
@@ -186,51 +165,5 @@ impl RequestBody {
             consent_version: None,
             consent_given_at: None,
         }
-    }
-
-    /// Consent versions, attribution and app version: short, printable, present where required.
-    fn meta_errors(&self) -> Vec<FieldError> {
-        let short = |s: &str| s.chars().count() <= META_MAX && !s.chars().any(char::is_control);
-        let version_ok = |c: &Option<Consent>| {
-            c.as_ref()
-                .is_none_or(|c| !c.version.is_empty() && c.version.len() <= 40 && short(&c.version))
-        };
-        let mut errors = Vec::new();
-        for (consent, pointer) in [
-            (&self.consents.health_data, "/consents/health_data/version"),
-            (&self.consents.clinics, "/consents/clinics/version"),
-            (&self.consents.marketing, "/consents/marketing/version"),
-        ] {
-            if !version_ok(consent) {
-                errors.push(FieldError {
-                    pointer,
-                    msg: Msg::ErrorConsentVersion,
-                });
-            }
-        }
-        if self.app_version.is_empty() || !short(&self.app_version) {
-            errors.push(FieldError {
-                pointer: "/app_version",
-                msg: Msg::ErrorMetaField,
-            });
-        }
-        if let Some(a) = &self.attribution {
-            for (value, pointer) in [
-                (&a.partner, "/attribution/partner"),
-                (&a.utm_source, "/attribution/utm_source"),
-                (&a.utm_medium, "/attribution/utm_medium"),
-                (&a.utm_campaign, "/attribution/utm_campaign"),
-                (&a.utm_term, "/attribution/utm_term"),
-                (&a.utm_content, "/attribution/utm_content"),
-            ] {
-                if value.as_deref().is_some_and(|v| !short(v)) {
-                    errors.push(FieldError {
-                        pointer,
-                        msg: Msg::ErrorMetaField,
-                    });
-                }
-            }
-        }
-        errors
     }
 }

@@ -1,0 +1,232 @@
+//! The eligibility rules of product.md, one line per case: each rule has a just-in and a just-out
+//! case, and a property test shows that answers a rule does not read never change the outcome.
+
+use domain::catalogue::ConditionId;
+use domain::eligibility::{
+    AgeGroup, Answers, ConditionChoice, Outcome, Refusal, Relation, TreatmentCountry, WhoFor,
+    YesNo, YesNoNotSure, evaluate, rules,
+};
+use domain::{Locale, Msg};
+use proptest::prelude::*;
+
+/// A patient who may apply: an adult for themselves, a listed condition, Germany, all "no".
+fn fine() -> Answers {
+    Answers {
+        who_for: Some(WhoFor::Myself),
+        age_group: Some(AgeGroup::Adult),
+        condition: Some(ConditionChoice::Catalogue(ConditionId(
+            "multiple-sclerosis".into(),
+        ))),
+        country: Some(TreatmentCountry::Germany),
+        active_inflammation: Some(YesNoNotSure::No),
+        acute_infection: Some(YesNoNotSure::No),
+        fever_or_unwell: Some(YesNo::No),
+    }
+}
+
+/// Changes one thing in `fine()` and compares the outcome's debug form with `expect`.
+fn check(change: impl FnOnce(&mut Answers), expect: &str) {
+    let mut answers = fine();
+    change(&mut answers);
+    let got = format!("{:?}", evaluate(&answers));
+    assert_eq!(got, expect, "answers: {answers:?}");
+}
+
+const OK: &str = "Eligible";
+
+#[test]
+fn treatment_country() {
+    use TreatmentCountry::*;
+    check(|a| a.country = Some(Germany), OK);
+    check(
+        |a| a.country = Some(Turkey),
+        "NotEligibleNow([CountryNotProcessedNow(Turkey)])",
+    );
+    check(
+        |a| a.country = Some(Israel),
+        "NotEligibleNow([CountryNotProcessedNow(Israel)])",
+    );
+    check(
+        |a| a.country = Some(Russia),
+        "NotEligibleNow([CountryNotProcessedNow(Russia)])",
+    );
+    check(
+        |a| a.country = Some(Switzerland),
+        "NotEligibleNow([CountryNotProcessedNow(Switzerland)])",
+    );
+    check(
+        |a| a.country = Some(SouthKorea),
+        "NotEligibleNow([CountryNotProcessedNow(SouthKorea)])",
+    );
+    check(
+        |a| a.country = Some(India),
+        "NotEligibleNow([CountryNotProcessedNow(India)])",
+    );
+    check(
+        |a| a.country = Some(Other),
+        "NotEligibleNow([CountryNotArranged])",
+    );
+    check(|a| a.country = None, OK);
+}
+
+#[test]
+fn inflammation_and_infection() {
+    use YesNoNotSure::*;
+    check(|a| a.active_inflammation = Some(No), OK);
+    check(
+        |a| a.active_inflammation = Some(Yes),
+        "NotEligibleNow([ActiveInflammation])",
+    );
+    check(
+        |a| a.active_inflammation = Some(NotSure),
+        "NeedsReview([InflammationNotSure])",
+    );
+    check(|a| a.acute_infection = Some(No), OK);
+    check(
+        |a| a.acute_infection = Some(Yes),
+        "NotEligibleNow([AcuteInfection])",
+    );
+    check(
+        |a| a.acute_infection = Some(NotSure),
+        "NeedsReview([InfectionNotSure])",
+    );
+    check(
+        |a| (a.active_inflammation, a.acute_infection) = (Some(NotSure), Some(NotSure)),
+        "NeedsReview([InflammationNotSure, InfectionNotSure])",
+    );
+    // A refusal wins over a review: nothing is sent to a doctor that cannot be taken now.
+    check(
+        |a| (a.active_inflammation, a.acute_infection) = (Some(NotSure), Some(Yes)),
+        "NotEligibleNow([AcuteInfection])",
+    );
+}
+
+#[test]
+fn fever_is_urgent() {
+    check(|a| a.fever_or_unwell = Some(YesNo::No), OK);
+    check(
+        |a| a.fever_or_unwell = Some(YesNo::Yes),
+        "NotEligibleNow([UrgentCare])",
+    );
+    check(
+        |a| (a.fever_or_unwell, a.country) = (Some(YesNo::Yes), Some(TreatmentCountry::India)),
+        "NotEligibleNow([UrgentCare, CountryNotProcessedNow(India)])",
+    );
+}
+
+#[test]
+fn condition() {
+    check(
+        |a| a.condition = Some(ConditionChoice::SomethingElse("Long COVID".into())),
+        "NeedsReview([ConditionNotListed])",
+    );
+    check(
+        |a| a.condition = Some(ConditionChoice::Catalogue(ConditionId("stroke".into()))),
+        OK,
+    );
+}
+
+#[test]
+fn minor_needs_parent_or_guardian() {
+    let someone = |relation| Some(WhoFor::SomeoneElse { relation });
+    check(
+        |a| a.age_group = Some(AgeGroup::Minor),
+        "NotEligibleNow([MinorWithoutParent])",
+    );
+    check(
+        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Minor), someone(Relation::ParentOrGuardian)),
+        OK,
+    );
+    check(
+        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Minor), someone(Relation::OtherRelative)),
+        "NotEligibleNow([MinorWithoutParent])",
+    );
+    check(
+        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Adult), someone(Relation::Friend)),
+        OK,
+    );
+    check(
+        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Minor), None),
+        OK,
+    );
+}
+
+#[test]
+fn urgent_page_takes_precedence() {
+    let urgent = Outcome::NotEligibleNow(vec![Refusal::CountryNotArranged, Refusal::UrgentCare]);
+    assert!(urgent.is_urgent() && !urgent.can_continue());
+    assert!(!Outcome::NotEligibleNow(vec![Refusal::AcuteInfection]).is_urgent());
+    assert!(Outcome::NeedsReview(vec![]).can_continue());
+}
+
+#[test]
+fn service_area_is_the_articles() {
+    use TreatmentCountry::*;
+    assert_eq!(
+        rules().excluded_countries(),
+        [Turkey, Israel, Russia, Switzerland, SouthKorea, India]
+    );
+    assert_eq!(rules().arranged_countries(), [Germany]);
+    assert_eq!(rules().callback_hours(), 24);
+}
+
+#[test]
+fn every_refusal_has_all_its_texts_filled() {
+    let mut refusals = vec![
+        Refusal::UrgentCare,
+        Refusal::CountryNotArranged,
+        Refusal::ActiveInflammation,
+    ];
+    refusals.extend([Refusal::AcuteInfection, Refusal::MinorWithoutParent]);
+    refusals.extend(
+        rules()
+            .excluded_countries()
+            .iter()
+            .map(|c| Refusal::CountryNotProcessedNow(*c)),
+    );
+    for refusal in refusals {
+        for locale in Locale::ALL {
+            let t = refusal.text(locale);
+            for text in [&t.title, &t.why, &t.instead, &t.come_back] {
+                assert!(
+                    !text.is_empty() && !text.contains('{'),
+                    "{refusal:?} {locale:?}: {text}"
+                );
+            }
+        }
+    }
+    let turkey = Refusal::CountryNotProcessedNow(TreatmentCountry::Turkey).text(Locale::En);
+    assert!(turkey.title.contains("Turkey"), "{}", turkey.title);
+    assert_eq!(Refusal::UrgentCare.msgs()[0], Msg::UrgentTitle);
+}
+
+fn any_condition() -> impl Strategy<Value = Option<ConditionChoice>> {
+    prop_oneof![
+        Just(None),
+        "[a-z-]{1,20}".prop_map(|id| Some(ConditionChoice::Catalogue(ConditionId(id)))),
+    ]
+}
+
+proptest! {
+    /// Which listed condition, and whether the request is for oneself or an adult relative, never
+    /// changes the verdict for an adult; nor does a free-text description's wording.
+    #[test]
+    fn irrelevant_answers_never_change_the_outcome(
+        condition in any_condition(),
+        relation in prop::sample::select(Relation::ALL.to_vec()),
+        myself in any::<bool>(),
+        words_a in ".{1,50}",
+        words_b in ".{1,50}",
+        country in prop::sample::select(TreatmentCountry::ALL.to_vec()),
+    ) {
+        let mut a = fine();
+        a.country = Some(country);
+        let mut b = a.clone();
+        b.condition = condition;
+        b.who_for = Some(if myself { WhoFor::Myself } else { WhoFor::SomeoneElse { relation } });
+        prop_assert_eq!(evaluate(&a), evaluate(&b));
+        a.condition = Some(ConditionChoice::SomethingElse(words_a));
+        b.condition = Some(ConditionChoice::SomethingElse(words_b));
+        prop_assert_eq!(evaluate(&a), evaluate(&b));
+    }
+}
