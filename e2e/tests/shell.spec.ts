@@ -6,7 +6,7 @@ const routes = [
   { path: '/', heading: 'Cellular therapy is a fast-growing field in Medicine' },
   { path: '/conditions', heading: 'Find your condition' },
   { path: '/conditions/multiple-sclerosis', heading: 'Condition' },
-  { path: '/request/who', heading: 'Request treatment' },
+  { path: '/request/who-for', heading: 'Request treatment' },
   { path: '/embed/request', heading: 'Request treatment' },
   { path: '/no/such/page', heading: 'Page not found' },
 ];

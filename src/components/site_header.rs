@@ -25,7 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
                         </A>
                     </li>
                     <li>
-                        <A href="/request/who" attr:class="app-nav__link">
+                        <A href="/request/who-for" attr:class="app-nav__link">
                             {i18n.t(Msg::NavRequest)}
                         </A>
                     </li>
