@@ -1,0 +1,199 @@
+//! Reads the server's settings from environment variables, in this one place, with the documented
+//! defaults. It owns parsing and defaults only; it opens no files and binds no sockets.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything the server reads from its environment.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `BIND_ADDR`, default `127.0.0.1:8080`.
+    pub bind_addr: SocketAddr,
+    /// `DATA_DIR`, default `./data`; holds the SQLite file.
+    pub data_dir: PathBuf,
+    /// `DIST_DIR`, default `./dist`; the release build of the app.
+    pub dist_dir: PathBuf,
+    /// `PUBLIC_URL`'s origin (e.g. `https://example.org`), when set; HSTS is sent when it is https.
+    pub public_origin: Option<String>,
+    /// `PARTNER_ORIGINS`, space-separated origins allowed to frame `/embed/...` and to post.
+    pub partner_origins: Vec<String>,
+    /// `TRUSTED_PROXY`, space-separated proxy addresses whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// `RATE_LIMIT_PER_MINUTE`, default 120; posts per client IP per minute (also the burst); 0 = off.
+    pub rate_limit_per_minute: u32,
+    /// `MAX_CONCURRENCY`, default 512; requests handled at once before shedding with 503.
+    pub max_concurrency: usize,
+    /// `REQUEST_TIMEOUT_SECS`, default 15.
+    pub request_timeout: Duration,
+    /// `RETENTION_DAYS`, default 365; what `server purge` deletes when given no `--older-than-days`.
+    pub retention_days: u32,
+}
+
+/// A variable that is set but cannot be read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ConfigError {
+            var,
+            value,
+            expected,
+        } = self;
+        write!(f, "{var}={value:?} is not valid: expected {expected}")
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./data"),
+            dist_dir: PathBuf::from("./dist"),
+            public_origin: None,
+            partner_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
+            rate_limit_per_minute: 120,
+            max_concurrency: 512,
+            request_timeout: Duration::from_secs(15),
+            retention_days: 365,
+        }
+    }
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `get`, so tests need not touch the process environment.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let d = Config::default();
+        let var = |name: &str| get(name).filter(|v| !v.trim().is_empty());
+        Ok(Config {
+            bind_addr: parse(var("BIND_ADDR"), "BIND_ADDR", "ip:port", d.bind_addr)?,
+            data_dir: var("DATA_DIR").map(PathBuf::from).unwrap_or(d.data_dir),
+            dist_dir: var("DIST_DIR").map(PathBuf::from).unwrap_or(d.dist_dir),
+            public_origin: var("PUBLIC_URL")
+                .map(|v| origin_of(&v).ok_or_else(|| bad("PUBLIC_URL", &v, "an http(s) URL")))
+                .transpose()?,
+            partner_origins: words(var("PARTNER_ORIGINS"))
+                .map(|v| origin_of(&v).ok_or_else(|| bad("PARTNER_ORIGINS", &v, "http(s) origins")))
+                .collect::<Result<_, _>>()?,
+            trusted_proxies: words(var("TRUSTED_PROXY"))
+                .map(|v| {
+                    v.parse()
+                        .map_err(|_| bad("TRUSTED_PROXY", &v, "IP addresses"))
+                })
+                .collect::<Result<_, _>>()?,
+            rate_limit_per_minute: parse(
+                var("RATE_LIMIT_PER_MINUTE"),
+                "RATE_LIMIT_PER_MINUTE",
+                "a whole number (0 turns it off)",
+                d.rate_limit_per_minute,
+            )?,
+            max_concurrency: parse(
+                var("MAX_CONCURRENCY"),
+                "MAX_CONCURRENCY",
+                "a number >= 1",
+                d.max_concurrency,
+            )
+            .and_then(|n| positive(n, "MAX_CONCURRENCY"))?,
+            request_timeout: Duration::from_secs(
+                parse(
+                    var("REQUEST_TIMEOUT_SECS"),
+                    "REQUEST_TIMEOUT_SECS",
+                    "seconds >= 1",
+                    15u64,
+                )
+                .and_then(|n| positive(n, "REQUEST_TIMEOUT_SECS"))?,
+            ),
+            retention_days: parse(
+                var("RETENTION_DAYS"),
+                "RETENTION_DAYS",
+                "days",
+                d.retention_days,
+            )?,
+        })
+    }
+
+    /// `PUBLIC_URL` names an https origin, so browsers may be told to insist on TLS.
+    pub fn is_https(&self) -> bool {
+        self.public_origin
+            .as_deref()
+            .is_some_and(|o| o.starts_with("https://"))
+    }
+
+    /// Origins whose pages may post to the API: our own (public URL and bind address) and partners'.
+    pub fn allowed_origins(&self) -> Vec<String> {
+        let port = self.bind_addr.port();
+        let mut own = vec![format!("http://{}", self.bind_addr)];
+        if self.bind_addr.ip().is_loopback() || self.bind_addr.ip().is_unspecified() {
+            own.push(format!("http://localhost:{port}"));
+            own.push(format!("http://127.0.0.1:{port}"));
+        }
+        own.extend(self.public_origin.iter().cloned());
+        own.extend(self.partner_origins.iter().cloned());
+        own
+    }
+}
+
+fn parse<T: std::str::FromStr>(
+    value: Option<String>,
+    var: &'static str,
+    expected: &'static str,
+    default: T,
+) -> Result<T, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v.trim().parse().map_err(|_| bad(var, &v, expected)),
+    }
+}
+
+fn positive<T: PartialOrd + Default + ToString>(n: T, var: &'static str) -> Result<T, ConfigError> {
+    if n > T::default() {
+        Ok(n)
+    } else {
+        Err(bad(var, &n.to_string(), "a number >= 1"))
+    }
+}
+
+fn words(value: Option<String>) -> impl Iterator<Item = String> {
+    let list: Vec<String> = value
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    list.into_iter()
+}
+
+fn bad(var: &'static str, value: &str, expected: &'static str) -> ConfigError {
+    ConfigError {
+        var,
+        value: value.to_owned(),
+        expected,
+    }
+}
+
+/// `scheme://host[:port]` of an http(s) URL, lower-cased, without path or trailing slash.
+pub fn origin_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let valid = (scheme == "http" || scheme == "https")
+        && !host.is_empty()
+        && !host.contains('@')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+    valid.then(|| format!("{scheme}://{host}"))
+}

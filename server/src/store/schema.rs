@@ -1,0 +1,69 @@
+//! Durability settings, the start-up integrity check and the embedded migrations, versioned with
+//! `PRAGMA user_version`. It refuses to go on rather than run with weaker guarantees.
+
+use super::StoreError;
+use rusqlite::Connection;
+
+/// The migrations in order; `user_version` is the number applied.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// WAL, synchronous=FULL (read back and checked), a busy timeout, foreign keys.
+pub fn make_durable(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::NotDurable(format!(
+            "journal_mode is {mode}, not wal"
+        )));
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+    if sync != 2 {
+        return Err(StoreError::NotDurable(format!(
+            "synchronous is {sync}, not 2 (FULL)"
+        )));
+    }
+    Ok(())
+}
+
+/// `PRAGMA quick_check`: anything but "ok" stops the server.
+pub fn quick_check(conn: &Connection) -> Result<(), StoreError> {
+    check(conn, "PRAGMA quick_check")
+}
+
+/// `PRAGMA integrity_check`, the thorough one, for tests and staff.
+pub fn integrity_check(conn: &Connection) -> Result<(), StoreError> {
+    check(conn, "PRAGMA integrity_check")
+}
+
+fn check(conn: &Connection, sql: &str) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let lines: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if lines.len() == 1 && lines[0] == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt(lines.join("; ")))
+    }
+}
+
+/// Applies the migrations not yet applied, each in its own transaction.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    if current > known {
+        return Err(StoreError::TooNew(current));
+    }
+    for (version, sql) in (1..)
+        .zip(MIGRATIONS)
+        .skip(usize::try_from(current).unwrap_or(0))
+    {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+        tracing::info!(version, "applied migration");
+    }
+    Ok(())
+}

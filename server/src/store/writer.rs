@@ -1,0 +1,177 @@
+//! The single writer: one thread owns the write connection and drains a queue of pending inserts
+//! into one transaction (group commit), answering each waiter only after COMMIT returned. It
+//! re-checks idempotency keys inside the transaction, so no race can store a request twice.
+
+use super::{StoreError, now_ms};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use tokio::sync::{mpsc, oneshot};
+
+/// Most inserts committed together; more wait for the next transaction.
+const MAX_BATCH: usize = 256;
+/// Pending inserts beyond this are refused (the server sheds load rather than queueing forever).
+const QUEUE: usize = 4096;
+
+/// A validated request ready to store.
+#[derive(Clone, Debug)]
+pub struct NewRequest {
+    pub key: String,
+    pub body_sha256: Vec<u8>,
+    pub reference: String,
+    pub body: String,
+    pub flags: String,
+    pub outcome: String,
+}
+
+/// The answer stored with a key and replayed for retries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub status: u16,
+    pub body: String,
+}
+
+/// What happened to one insert.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Committed now.
+    Created(StoredAnswer),
+    /// The key was already committed with the same body: its answer.
+    Replayed(StoredAnswer),
+    /// The key was already committed with another body.
+    KeyReused,
+    /// Another key already stored a request with this reference.
+    ReferenceTaken,
+}
+
+struct Job {
+    request: NewRequest,
+    reply: oneshot::Sender<Result<Stored, StoreError>>,
+}
+
+/// The handle to the writer thread; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Writer {
+    queue: mpsc::Sender<Job>,
+}
+
+impl Writer {
+    /// Starts the writer thread on `conn`; it stops when every handle is dropped.
+    pub fn start(conn: Connection) -> Writer {
+        let (queue, rx) = mpsc::channel(QUEUE);
+        std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || run(conn, rx))
+            .map(|_| ())
+            .unwrap_or_else(|e| tracing::error!(error = %e, "could not start the writer thread"));
+        Writer { queue }
+    }
+
+    /// Stores `request`, answering after the transaction holding it committed.
+    pub async fn insert(&self, request: NewRequest) -> Result<Stored, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.queue
+            .try_send(Job { request, reply })
+            .map_err(|_| StoreError::Unavailable)?;
+        answer.await.map_err(|_| StoreError::Unavailable)?
+    }
+}
+
+fn run(mut conn: Connection, mut rx: mpsc::Receiver<Job>) {
+    while let Some(first) = rx.blocking_recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        match commit(&mut conn, &batch) {
+            Ok(results) => {
+                for (job, result) in batch.into_iter().zip(results) {
+                    let _ = job.reply.send(result);
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, size = batch.len(), "group commit failed");
+                for job in batch {
+                    let _ = job.reply.send(Err(StoreError::Unavailable));
+                }
+            }
+        }
+    }
+}
+
+/// One transaction for the whole batch; each insert in a savepoint so one failure spares the rest.
+fn commit(
+    conn: &mut Connection,
+    batch: &[Job],
+) -> Result<Vec<Result<Stored, StoreError>>, StoreError> {
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let now = now_ms();
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        let sp = tx.savepoint()?;
+        match insert_one(&sp, &job.request, now) {
+            Ok(stored) => {
+                sp.commit()?;
+                results.push(Ok(stored));
+            }
+            Err(e) => {
+                // Dropping the savepoint rolls this insert back and releases it.
+                drop(sp);
+                tracing::error!(error = %e, "insert failed");
+                results.push(Err(e));
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(results)
+}
+
+fn insert_one(conn: &Connection, r: &NewRequest, now: i64) -> Result<Stored, StoreError> {
+    let existing = conn
+        .prepare_cached(
+            "SELECT body_sha256, status, response FROM idempotency_keys WHERE key = ?1",
+        )?
+        .query_row(params![r.key], |row| {
+            Ok((
+                row.get::<_, Vec<u8>>(0)?,
+                StoredAnswer {
+                    status: row.get(1)?,
+                    body: row.get(2)?,
+                },
+            ))
+        })
+        .optional()?;
+    if let Some((hash, answer)) = existing {
+        return Ok(if hash == r.body_sha256 {
+            Stored::Replayed(answer)
+        } else {
+            Stored::KeyReused
+        });
+    }
+    let taken = conn
+        .prepare_cached("SELECT 1 FROM requests WHERE reference = ?1")?
+        .query_row(params![r.reference], |_| Ok(()))
+        .optional()?;
+    if taken.is_some() {
+        return Ok(Stored::ReferenceTaken);
+    }
+    conn.prepare_cached("INSERT INTO requests (reference, received_at, flags, outcome, body) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![r.reference, now, r.flags, r.outcome, r.body])?;
+    let request_id = conn.last_insert_rowid();
+    let body = serde_json::json!({ "reference": r.reference, "received_at": now }).to_string();
+    let answer = StoredAnswer { status: 201, body };
+    conn.prepare_cached(
+        "INSERT INTO idempotency_keys (key, body_sha256, status, response, created_at, request_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        r.key,
+        r.body_sha256,
+        answer.status,
+        answer.body,
+        now,
+        request_id
+    ])?;
+    Ok(Stored::Created(answer))
+}

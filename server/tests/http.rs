@@ -1,0 +1,20 @@
+//! The HTTP surface through `server::app(state)` and `oneshot`, without a socket: static files,
+//! headers per route class, the intake endpoint, idempotency, limits and the OpenAPI document.
+
+mod http {
+    pub mod support;
+}
+#[path = "http/headers.rs"]
+mod headers;
+#[path = "http/idempotency.rs"]
+mod idempotency;
+#[path = "http/intake.rs"]
+mod intake;
+#[path = "http/limits.rs"]
+mod limits;
+#[path = "http/openapi.rs"]
+mod openapi;
+#[path = "http/static_files.rs"]
+mod static_files;
+
+pub use http::support;

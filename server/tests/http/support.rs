@@ -1,0 +1,167 @@
+//! The test harness: a temporary dist directory with a fake build, a temporary data directory,
+//! the app built from them, and one-line request helpers.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt as _;
+use server::{AppState, Config};
+use tempfile::TempDir;
+use tower::ServiceExt as _;
+
+pub const INLINE_LOADER: &str =
+    "import init from '/app-0123456789abcdef.js';init('/app-0123456789abcdef_bg.wasm');";
+pub const WASM: &[u8] = b"\0asm\x01\0\0\0 fake module bytes for the content type test";
+pub const JS: &str =
+    "export default function init() { /* a fake wasm-bindgen loader, long enough to compress */ }";
+pub const CSS: &str =
+    "body { margin: 0; padding: 0; font-family: system-ui, sans-serif; color: #111; }";
+
+pub struct Harness {
+    pub app: Router,
+    pub state: AppState,
+    pub data: TempDir,
+    _dist: TempDir,
+}
+
+pub fn harness() -> Harness {
+    harness_with(|_| {})
+}
+
+pub fn harness_with(tweak: impl FnOnce(&mut Config)) -> Harness {
+    let dist = fake_dist();
+    let data = TempDir::new().expect("temp data dir");
+    let mut config = Config {
+        data_dir: data.path().join("data"),
+        dist_dir: dist.path().to_path_buf(),
+        rate_limit_per_minute: 0,
+        ..Config::default()
+    };
+    tweak(&mut config);
+    let state = AppState::new(config).expect("state");
+    Harness {
+        app: server::app(state.clone()),
+        state,
+        data,
+        _dist: dist,
+    }
+}
+
+fn fake_dist() -> TempDir {
+    let dist = TempDir::new().expect("temp dist dir");
+    let write =
+        |name: &str, bytes: &[u8]| std::fs::write(dist.path().join(name), bytes).expect("write");
+    let index = format!(
+        "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/style-0123456789abcdef.css\">\
+         <script type=\"module\">{INLINE_LOADER}</script></head><body></body></html>"
+    );
+    write("index.html", index.as_bytes());
+    write("app-0123456789abcdef_bg.wasm", WASM);
+    write("app-0123456789abcdef.js", JS.as_bytes());
+    write("app-0123456789abcdef.js.br", b"BROTLI-BYTES");
+    write("app-0123456789abcdef.js.gz", b"GZIP-BYTES");
+    write("style-0123456789abcdef.css", CSS.as_bytes());
+    write("manifest.webmanifest", b"{\"name\":\"app\"}");
+    dist
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("a JSON body")
+    }
+
+    /// Asserts the answer is an RFC 9457 problem with this status, and returns its body.
+    #[track_caller]
+    pub fn problem(&self, status: u16) -> serde_json::Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
+        assert_eq!(self.header("content-type"), "application/problem+json");
+        let body = self.json();
+        assert_eq!(body["status"], status);
+        assert!(
+            body["type"].is_string() && body["title"].is_string() && body["detail"].is_string()
+        );
+        body
+    }
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.expect("infallible");
+    let (parts, body) = response.into_parts();
+    let body = body.collect().await.expect("body").to_bytes().to_vec();
+    Answer {
+        status: parts.status,
+        headers: parts.headers,
+        body,
+    }
+}
+
+pub fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).expect("request")
+}
+
+pub fn get_with(path: &str, header: (&str, &str)) -> Request<Body> {
+    Request::get(path)
+        .header(header.0, header.1)
+        .body(Body::empty())
+        .expect("request")
+}
+
+/// The fixture body with `key` as idempotency key (body and header) and a reference made from `n`.
+pub fn valid_body(key: &str, n: u32) -> serde_json::Value {
+    let mut body: serde_json::Value =
+        serde_json::from_str(include_str!("request.json")).expect("fixture");
+    body["idempotency_key"] = key.into();
+    body["reference"] = reference(n).into();
+    body
+}
+
+/// A valid reference, distinct for each `n`.
+pub fn reference(n: u32) -> String {
+    const CROCKFORD: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut code = String::new();
+    let mut x = n;
+    for _ in 0..8 {
+        code.push(char::from(CROCKFORD[(x % 32) as usize]));
+        x /= 32;
+    }
+    format!("CT-{code}")
+}
+
+/// A UUID-shaped key distinct for each `n`.
+pub fn key(n: u32) -> String {
+    format!("00000000-0000-4000-8000-{n:012x}")
+}
+
+pub fn post_json(key: Option<&str>, body: &serde_json::Value) -> Request<Body> {
+    post_raw(
+        key,
+        "application/json",
+        serde_json::to_vec(body).expect("json"),
+    )
+}
+
+pub fn post_raw(key: Option<&str>, content_type: &str, body: Vec<u8>) -> Request<Body> {
+    let mut builder = Request::post("/api/requests").header("content-type", content_type);
+    if let Some(key) = key {
+        builder = builder.header("idempotency-key", key);
+    }
+    builder.body(Body::from(body)).expect("request")
+}
