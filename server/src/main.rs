@@ -92,6 +92,9 @@ fn run_staff(config: &Config, command: Command) -> Result<(), Box<dyn std::error
             print!("{}", store::export(&conn, since_ms, format)?)
         }
         Command::Delete { reference } => {
+            // Accept the reference as a person may type it (any case, O for 0...).
+            let reference = domain::wire::Reference::parse(&reference)
+                .map_or(reference, |r| r.as_str().to_owned());
             if !store::delete(&conn, &reference)? {
                 return Err(format!("no request with reference {reference}").into());
             }

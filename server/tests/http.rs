@@ -1,5 +1,6 @@
 //! The HTTP surface through `server::app(state)` and `oneshot`, without a socket: static files,
-//! headers per route class, the intake endpoint, idempotency, limits and the OpenAPI document.
+//! headers per route class, the intake endpoint, idempotency, limits, the OpenAPI document, and
+//! the staff tools on the database the requests went into.
 
 mod http {
     pub mod support;
@@ -14,6 +15,8 @@ mod intake;
 mod limits;
 #[path = "http/openapi.rs"]
 mod openapi;
+#[path = "http/staff.rs"]
+mod staff;
 #[path = "http/static_files.rs"]
 mod static_files;
 

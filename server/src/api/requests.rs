@@ -114,10 +114,9 @@ pub async fn create(
     }
 }
 
-/// Until the catalogue is in the domain crate, any well-formed id is accepted (the domain's
-/// validation still checks the choice's shape).
+/// Whether a condition id names an entry of the shared catalogue.
 fn condition_is_listed(id: &domain::catalogue::ConditionId) -> bool {
-    !id.0.is_empty() && id.0.len() <= 100
+    domain::catalogue::catalogue().get(id).is_some()
 }
 
 fn is_json(headers: &HeaderMap) -> bool {

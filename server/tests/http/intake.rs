@@ -260,3 +260,15 @@ async fn a_reference_cannot_be_taken_twice() {
         .problem(422);
     assert_eq!(p["errors"][0]["pointer"], "/reference");
 }
+
+#[tokio::test]
+async fn unlisted_condition_is_422() {
+    let h = harness();
+    let mut body = valid_body(&key(1), 1);
+    body["condition"] = serde_json::json!({ "catalogue": "no-such-condition" });
+    let p = send(&h.app, post_json(Some(&key(1)), &body))
+        .await
+        .problem(422);
+    let pointer = p["errors"][0]["pointer"].as_str().unwrap_or_default();
+    assert!(pointer.starts_with("/condition"), "{p}");
+}

@@ -1,0 +1,197 @@
+//! Crash test: the real binary on a loopback port, concurrent clients with unique Idempotency-Keys,
+//! `kill -9` at a random moment, restart, retry everything unacknowledged with the same keys; after
+//! the rounds every acknowledged request is stored exactly once and `integrity_check` is ok.
+
+#[path = "http/support.rs"]
+#[allow(dead_code)] // shared with the oneshot tests; this test uses only the body helpers
+mod support;
+
+use http_body_util::{BodyExt as _, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const ROUNDS: usize = 10;
+const CLIENTS: u32 = 8;
+const PER_CLIENT_PER_ROUND: u32 = 30;
+
+type HttpClient =
+    Client<hyper_util::client::legacy::connect::HttpConnector, Full<axum::body::Bytes>>;
+
+struct Server {
+    child: Child,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(port: u16, data: &std::path::Path, dist: &std::path::Path) -> Server {
+    let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+        .env("DATA_DIR", data)
+        .env("DIST_DIR", dist)
+        .env("RATE_LIMIT_PER_MINUTE", "0")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn the server");
+    Server { child }
+}
+
+async fn wait_ready(client: &HttpClient, port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let uri = format!("http://127.0.0.1:{port}/api/health");
+        if let Ok(r) = client.get(uri.parse().expect("uri")).await
+            && r.status() == 200
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the server did not start");
+}
+
+/// Posts one request; `Some(reference)` when acknowledged with 201.
+async fn post(client: &HttpClient, port: u16, n: u32) -> Option<String> {
+    let body = serde_json::to_vec(&support::valid_body(&support::key(n), n)).expect("json");
+    let request = axum::http::Request::post(format!("http://127.0.0.1:{port}/api/requests"))
+        .header("content-type", "application/json")
+        .header("idempotency-key", support::key(n))
+        .body(Full::from(body))
+        .expect("request");
+    let response = tokio::time::timeout(Duration::from_secs(5), client.request(request))
+        .await
+        .ok()?
+        .ok()?;
+    let status = response.status();
+    let bytes = response.into_body().collect().await.ok()?.to_bytes();
+    if status == 201 {
+        let answer: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+        return answer["reference"].as_str().map(str::to_owned);
+    }
+    assert!(
+        status == 409 || status == 503,
+        "unexpected {status}: {}",
+        String::from_utf8_lossy(&bytes)
+    );
+    None
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_under_load_loses_and_duplicates_nothing() {
+    let started = Instant::now();
+    let data = tempfile::TempDir::new().expect("data");
+    let dist = tempfile::TempDir::new().expect("dist");
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>t</title>",
+    )
+    .expect("index");
+    let client: HttpClient = Client::builder(TokioExecutor::new()).build_http();
+    let mut seed = u64::from(started.elapsed().subsec_nanos()) | 1;
+    let mut random = move |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below
+    };
+    let acked: Arc<Mutex<HashMap<u32, String>>> = Arc::default();
+    let mut next = 0u32;
+    let mut pending: Vec<u32> = Vec::new();
+    let mut interrupted = 0;
+    for round in 0..=ROUNDS {
+        let port = free_port();
+        let mut server = start(port, data.path(), dist.path());
+        wait_ready(&client, port).await;
+        pending.extend(next..next + CLIENTS * PER_CLIENT_PER_ROUND);
+        next += CLIENTS * PER_CLIENT_PER_ROUND;
+        let work: Vec<Vec<u32>> = (0..CLIENTS as usize)
+            .map(|c| {
+                pending
+                    .iter()
+                    .copied()
+                    .skip(c)
+                    .step_by(CLIENTS as usize)
+                    .collect()
+            })
+            .collect();
+        let tasks: Vec<_> = work
+            .into_iter()
+            .map(|ns| {
+                let (client, acked) = (client.clone(), Arc::clone(&acked));
+                tokio::spawn(async move {
+                    for n in ns {
+                        if let Some(reference) = post(&client, port, n).await {
+                            acked.lock().expect("lock").insert(n, reference);
+                        }
+                    }
+                })
+            })
+            .collect();
+        if round < ROUNDS {
+            tokio::time::sleep(Duration::from_millis(20 + random(200))).await;
+            server.child.kill().expect("kill -9");
+            let _ = server.child.wait();
+        }
+        for t in tasks {
+            t.await.expect("client task");
+        }
+        drop(server);
+        let acked_now = acked.lock().expect("lock");
+        pending.retain(|n| !acked_now.contains_key(n));
+        interrupted += usize::from(!pending.is_empty());
+    }
+    eprintln!(
+        "{interrupted} of {ROUNDS} kills left requests unacknowledged; {} acknowledged",
+        next
+    );
+    assert!(
+        interrupted > 0,
+        "no kill hit a request in flight; the test proved nothing"
+    );
+    // The last round ran without a kill, so every request is acknowledged by now.
+    assert!(pending.is_empty(), "{} never acknowledged", pending.len());
+
+    let conn = server::store::open_connection(data.path()).expect("reopen");
+    server::store::integrity_check(&conn).expect("integrity_check ok");
+    let acked = acked.lock().expect("lock");
+    for reference in acked.values() {
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM requests WHERE reference = ?1",
+                [reference],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(n, 1, "{reference} stored {n} times");
+    }
+    let total: i64 = conn
+        .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
+        .expect("total");
+    assert_eq!(
+        usize::try_from(total).ok(),
+        Some(acked.len()),
+        "nothing stored that was never sent"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+}
