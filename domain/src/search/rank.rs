@@ -6,12 +6,14 @@ use std::ops::Range;
 
 mod collect;
 mod highlight;
+mod progress;
 
 use super::fold::for_each_word;
 use super::index::SearchIndex;
 use super::typo::{TypoScratch, budget, matching_tokens};
 use super::{Results, Tier};
 use crate::Locale;
+use progress::Progress;
 
 /// More query words than this match nothing: no name or synonym is that long, and a word set
 /// must fit in a `u32` bit mask.
@@ -32,27 +34,27 @@ pub(crate) struct RawHit {
     pub(crate) tier: Tier,
     pub(crate) field: u32,
     pub(crate) ranges: (u32, u32),
-    rank: (Tier, u8, u16, u32),
+    rank: (Score, u32),
 }
 
-/// How far one field has got through the query words (in order of the query).
-#[derive(Clone, Copy, Debug, Default)]
-struct Progress {
-    stamp: u32,
-    word: u8,
-    word_cost: u8,
-    total: u16,
-    worst: u8,
+/// How well one field matched, best (smallest) first: tier, a whole text before part of one,
+/// lower word costs, then fewer words the query left unmatched (a short name before a long one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Score {
+    tier: Tier,
+    order: u8,
+    cost: u16,
+    unmatched: u16,
 }
 
-/// Per document: which query words it matched anywhere, its best match so far (tier, order,
-/// typos) and the field to show: the best one, preferring the reader's language over fewer typos.
+/// Per document: which query words it matched anywhere, its best score so far and the field to
+/// show: one of the best tier, preferring the reader's language, then a name, over fewer typos.
 #[derive(Clone, Copy, Debug, Default)]
 struct DocState {
     stamp: u32,
     words: u32,
-    best: Option<(Tier, u8, u16)>,
-    shown: Option<(Tier, u8, bool, u16, u32)>,
+    best: Option<Score>,
+    shown: Option<(Tier, u8, bool, bool, Score, u32)>,
 }
 
 /// One run of matching tokens for one query word.
@@ -111,7 +113,9 @@ impl Searcher {
         self.stamp = self.stamp.wrapping_add(1);
         if self.stamp == 0 {
             // After 2^32 queries, old stamps could look current; forget them all once.
-            self.fields.iter_mut().for_each(|field| field.stamp = 0);
+            self.fields
+                .iter_mut()
+                .for_each(|field| *field = Progress::default());
             self.docs.iter_mut().for_each(|doc| doc.stamp = 0);
             self.stamp = 1;
         }
@@ -174,34 +178,6 @@ impl Searcher {
             }
         };
         matching_tokens(index, query, budget(query.len()), &mut self.typo, &mut emit);
-    }
-}
-
-impl Progress {
-    /// Records that query word `word` matched this field at `cost`; a field must match the words
-    /// in query order, one after the other, to stay in the race. True when first touched.
-    fn advance(&mut self, stamp: u32, word: u8, cost: u8) -> bool {
-        if self.stamp != stamp {
-            if word == 0 {
-                *self = Progress {
-                    stamp,
-                    word,
-                    word_cost: cost,
-                    total: 0,
-                    worst: EXACT,
-                };
-            }
-            return word == 0;
-        }
-        if self.word == word {
-            self.word_cost = self.word_cost.min(cost);
-        } else if self.word + 1 == word {
-            self.total += u16::from(self.word_cost);
-            self.worst = self.worst.max(self.word_cost);
-            self.word = word;
-            self.word_cost = cost;
-        }
-        false
     }
 }
 

@@ -2,7 +2,7 @@
 //! document order. It owns the tie-breaking rules; it must not match words or allocate beyond
 //! the searcher's buffers.
 
-use super::{EXACT, PARTIAL, PREFIX, RawHit, SCATTERED, Searcher, WHOLE};
+use super::{EXACT, PARTIAL, PREFIX, RawHit, SCATTERED, Score, Searcher, WHOLE};
 use crate::Locale;
 use crate::search::index::SearchIndex;
 use crate::search::{FieldKind, Tier};
@@ -28,12 +28,29 @@ impl Searcher {
                 FieldKind::Synonym if worst <= PREFIX => (Tier::Synonym, PARTIAL),
                 _ => (Tier::Fuzzy, WHOLE),
             };
+            let unmatched = text
+                .words
+                .len()
+                .saturating_sub(count)
+                .min(usize::from(u16::MAX)) as u16;
+            let score = Score {
+                tier,
+                order,
+                cost: total,
+                unmatched,
+            };
             let state = &mut self.docs[text.doc as usize];
-            let best = (tier, order, total);
-            if state.best.is_none_or(|known| best < known) {
-                state.best = Some(best);
+            if state.best.is_none_or(|known| score < known) {
+                state.best = Some(score);
             }
-            let shown = (tier, order, text.locale != locale, total, field);
+            let shown = (
+                tier,
+                order,
+                text.locale != locale,
+                text.kind != FieldKind::Name,
+                score,
+                field,
+            );
             if state.shown.is_none_or(|known| shown < known) {
                 state.shown = Some(shown);
             }
@@ -41,14 +58,20 @@ impl Searcher {
         let every_word = u32::MAX >> (32 - count);
         for &doc in &self.touched_docs {
             let state = self.docs[doc as usize];
-            let (tier, order, total, field) = match (state.best, state.shown) {
-                (Some((tier, order, total)), Some((.., field))) => (tier, order, total, field),
+            let (score, field) = match (state.best, state.shown) {
+                (Some(score), Some((.., field))) => (score, field),
                 _ if state.words == every_word => {
-                    (Tier::Fuzzy, SCATTERED, 0, name_field(index, doc, locale))
+                    let score = Score {
+                        tier: Tier::Fuzzy,
+                        order: SCATTERED,
+                        cost: 0,
+                        unmatched: 0,
+                    };
+                    (score, name_field(index, doc, locale))
                 }
                 _ => continue,
             };
-            let rank = (tier, order, total, doc);
+            let (tier, rank) = (score.tier, (score, doc));
             self.hits.push(RawHit {
                 tier,
                 field,

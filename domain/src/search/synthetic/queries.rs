@@ -66,7 +66,8 @@ pub fn queries(corpus: &Corpus, generated: usize, seed: u64) -> Vec<BenchQuery> 
     out
 }
 
-/// Swaps two neighbouring letters inside one word of five or more letters: one typo.
+/// Swaps two neighbouring letters inside one word of five or more letters: one typo (none if
+/// the pair is not two letters).
 fn misspell(name: &str, rng: &mut Rng) -> String {
     let words: Vec<&str> = name.split(' ').collect();
     let long: Vec<usize> = (0..words.len())
@@ -77,7 +78,10 @@ fn misspell(name: &str, rng: &mut Rng) -> String {
     };
     let mut chars: Vec<char> = words[target].to_lowercase().chars().collect();
     let at = 1 + rng.below(chars.len() - 2);
-    chars.swap(at, at + 1);
+    // Swapping a hyphen would split or join words: more than one typo.
+    if chars[at].is_alphabetic() && chars[at + 1].is_alphabetic() {
+        chars.swap(at, at + 1);
+    }
     let typo: String = chars.into_iter().collect();
     let words: Vec<String> = words
         .iter()
