@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 mod queries;
 mod words;
 
+use serde::Serialize;
+
 use super::{Document, Localized};
 use crate::Locale;
 use crate::catalogue::catalogue;
@@ -15,14 +17,15 @@ pub use queries::queries;
 use words::{EPONYMS, MODIFIERS, ROOTS, SUFFIXES};
 
 /// Documents and their ids, in the same order: the real catalogue first, then generated ones.
-#[derive(Clone, Debug, Default)]
+/// Serializable, so the benchmark page can hand the very same corpus to the JavaScript engines.
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Corpus {
     pub ids: Vec<String>,
     pub documents: Vec<Document>,
 }
 
 /// A query and the id a good engine returns in its first five hits (for recall@5).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BenchQuery {
     pub query: String,
     pub expected: String,
