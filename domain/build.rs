@@ -10,8 +10,10 @@ const LANGS: [&str; 2] = ["en", "de"];
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     println!("cargo::rerun-if-changed={}", root.display());
-    let tables: Vec<BTreeMap<String, String>> =
-        LANGS.iter().map(|lang| load_language(&root.join(lang))).collect();
+    let tables: Vec<BTreeMap<String, String>> = LANGS
+        .iter()
+        .map(|lang| load_language(&root.join(lang)))
+        .collect();
 
     let keys: BTreeSet<&String> = tables[0].keys().collect();
     for (lang, table) in LANGS.iter().zip(&tables).skip(1) {
@@ -19,12 +21,19 @@ fn main() {
         let missing: Vec<_> = keys.difference(&other).collect();
         let extra: Vec<_> = other.difference(&keys).collect();
         assert!(missing.is_empty(), "locales/{lang} lacks {missing:?}");
-        assert!(extra.is_empty(), "locales/{lang} has keys English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "locales/{lang} has keys English lacks: {extra:?}"
+        );
     }
     for key in &keys {
         let first = placeholders(&tables[0][*key]);
         for (lang, table) in LANGS.iter().zip(&tables).skip(1) {
-            assert_eq!(first, placeholders(&table[*key]), "placeholders of `{key}` differ in {lang}");
+            assert_eq!(
+                first,
+                placeholders(&table[*key]),
+                "placeholders of `{key}` differ in {lang}"
+            );
         }
     }
 
@@ -36,7 +45,9 @@ fn main() {
         let _ = writeln!(out, "    /// `{key}`: {:?}", tables[0][*key]);
         let _ = writeln!(out, "    {},", variant(key));
     }
-    out.push_str("}\n\nimpl Msg {\n    /// Every text, in key order.\n    pub const ALL: &[Msg] = &[\n");
+    out.push_str(
+        "}\n\nimpl Msg {\n    /// Every text, in key order.\n    pub const ALL: &[Msg] = &[\n",
+    );
     for key in &keys {
         let _ = writeln!(out, "        Msg::{},", variant(key));
     }
@@ -47,7 +58,10 @@ fn main() {
     }
     out.push_str("        }\n    }\n}\n");
     for (lang, table) in LANGS.iter().zip(&tables) {
-        let _ = writeln!(out, "\npub(crate) const fn text_{lang}(msg: Msg) -> &'static str {{");
+        let _ = writeln!(
+            out,
+            "\npub(crate) const fn text_{lang}(msg: Msg) -> &'static str {{"
+        );
         out.push_str("    match msg {\n");
         for (key, value) in table {
             let _ = writeln!(out, "        Msg::{} => {value:?},", variant(key));
@@ -74,27 +88,43 @@ fn load_language(dir: &Path) -> BTreeMap<String, String> {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for (key, value) in parsed {
             assert!(
-                key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                key.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "{}: key `{key}` must be snake_case ASCII",
                 file.display()
             );
-            assert!(!value.trim().is_empty(), "{}: `{key}` is empty", file.display());
+            assert!(
+                !value.trim().is_empty(),
+                "{}: `{key}` is empty",
+                file.display()
+            );
             let previous = table.insert(key.clone(), value);
-            assert!(previous.is_none(), "{}: `{key}` is defined twice", file.display());
+            assert!(
+                previous.is_none(),
+                "{}: `{key}` is defined twice",
+                file.display()
+            );
         }
     }
     table
 }
 
 fn placeholders(text: &str) -> BTreeSet<String> {
-    text.split('{').skip(1).filter_map(|rest| rest.split_once('}')).map(|(name, _)| name.to_owned()).collect()
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(name, _)| name.to_owned())
+        .collect()
 }
 
 fn variant(key: &str) -> String {
     key.split('_')
         .map(|part| {
             let mut chars = part.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }

@@ -37,7 +37,9 @@ impl Locale {
     /// Reads a language tag such as `de`, `de-AT` or `EN_gb`; `None` for a language we lack.
     pub fn from_tag(tag: &str) -> Option<Locale> {
         let primary = tag.trim().split(['-', '_']).next()?;
-        Locale::ALL.into_iter().find(|locale| primary.eq_ignore_ascii_case(locale.tag()))
+        Locale::ALL
+            .into_iter()
+            .find(|locale| primary.eq_ignore_ascii_case(locale.tag()))
     }
 
     /// The language to show: an explicit choice in the URL wins, then the stored choice, then the
@@ -78,7 +80,10 @@ mod tests {
 
     fn check(url: Option<&str>, stored: Option<&str>, browser: &[&str], expect: Locale) {
         let got = Locale::negotiate(url, stored, browser.iter().copied());
-        assert_eq!(got, expect, "url={url:?} stored={stored:?} browser={browser:?}");
+        assert_eq!(
+            got, expect,
+            "url={url:?} stored={stored:?} browser={browser:?}"
+        );
     }
 
     #[test]
@@ -97,7 +102,11 @@ mod tests {
     fn every_text_exists_in_every_language() {
         for msg in Msg::ALL {
             for locale in Locale::ALL {
-                assert!(!locale.text(*msg).trim().is_empty(), "{} in {locale:?}", msg.key());
+                assert!(
+                    !locale.text(*msg).trim().is_empty(),
+                    "{} in {locale:?}",
+                    msg.key()
+                );
             }
         }
     }
