@@ -2,11 +2,14 @@
 //! finder and the request wizard. Rules and texts come from the `domain` crate; this crate only
 //! renders them and talks to the browser (storage in `storage`, the address bar through the router).
 
+mod api;
 mod app;
 pub mod components;
+pub mod finder;
 pub mod i18n;
 pub mod pages;
 mod storage;
+pub mod wizard;
 
 pub use app::App;
 

@@ -18,3 +18,41 @@ pub fn store_locale(tag: &str) {
         let _ = storage.set_item(LOCALE_KEY, tag);
     }
 }
+
+/// The draft's key; the number changes when the saved shape stops being readable.
+const DRAFT_KEY: &str = "ct.draft.v1";
+/// The reference of the last request the server acknowledged, for the confirmation page.
+const SENT_KEY: &str = "ct.sent.v1";
+
+/// The draft saved on this device, if any and readable.
+pub fn load_draft() -> Option<crate::wizard::SavedDraft> {
+    let json = local_storage()?.get_item(DRAFT_KEY).ok().flatten()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Saves the draft; a refused write (quota, private mode) leaves the form working without it.
+pub fn save_draft(saved: &crate::wizard::SavedDraft) {
+    let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(saved)) else {
+        return;
+    };
+    let _ = storage.set_item(DRAFT_KEY, &json);
+}
+
+/// Forgets the draft: only after the server acknowledged the request.
+pub fn clear_draft() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(DRAFT_KEY);
+    }
+}
+
+/// Remembers the reference of the request just acknowledged (no personal data).
+pub fn store_sent_reference(reference: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(SENT_KEY, reference);
+    }
+}
+
+/// The reference of the last acknowledged request, if any.
+pub fn sent_reference() -> Option<String> {
+    local_storage()?.get_item(SENT_KEY).ok().flatten()
+}

@@ -1,0 +1,54 @@
+//! The request wizard: one component per step (each named `…Step`), the pages the rules lead to
+//! (not eligible, urgent care, confirmation) and the form pieces they share. Rules, texts and the
+//! wire contract come from `domain`; storage is `crate::storage`, HTTP is `crate::api`.
+
+mod back_link;
+mod browser;
+mod check_answers_step;
+mod check_row;
+mod condition_step;
+mod confirmation_page;
+mod consent_checkbox;
+mod consent_step;
+mod contact_step;
+mod continue_button;
+mod country_step;
+mod error_summary;
+mod health_step;
+mod not_eligible_page;
+mod patient_step;
+mod radio_group;
+mod state;
+mod step_frame;
+mod submission;
+mod text_field;
+mod urgent_care_page;
+mod who_for_step;
+
+pub use back_link::BackLink;
+pub use check_answers_step::CheckAnswersStep;
+pub use condition_step::ConditionStep;
+pub use confirmation_page::ConfirmationPage;
+pub use consent_step::ConsentStep;
+pub use contact_step::ContactStep;
+pub use continue_button::ContinueButton;
+pub use country_step::CountryStep;
+pub use error_summary::ErrorSummary;
+pub use health_step::HealthStep;
+pub use not_eligible_page::NotEligiblePage;
+pub use patient_step::PatientStep;
+pub use radio_group::{RadioGroup, msg_options};
+pub use state::{Next, SavedDraft, WizardState, provide_wizard, use_wizard};
+pub use text_field::TextField;
+pub use urgent_care_page::UrgentCarePage;
+pub use who_for_step::WhoForStep;
+
+/// The pages of `/request/{slug}` beyond the numbered steps.
+pub const NOT_ELIGIBLE_SLUG: &str = "not-eligible";
+pub const URGENT_CARE_SLUG: &str = "see-a-doctor";
+
+/// The address of a step, with `?return=check` when the user came from check your answers.
+pub fn step_href(step: domain::request::Step, return_to_check: bool) -> String {
+    let tail = if return_to_check { "?return=check" } else { "" };
+    format!("/request/{}{tail}", step.slug())
+}

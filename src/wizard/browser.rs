@@ -1,0 +1,56 @@
+//! The few browser calls the wizard needs beyond storage and HTTP: the clock, random bytes,
+//! Unicode normalisation, the time zone, focus and printing. Each tolerates a missing API.
+
+use wasm_bindgen::JsCast;
+
+/// Milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Fills `bytes` from `crypto.getRandomValues`; `false` when the browser offers no crypto.
+pub fn random_bytes(bytes: &mut [u8]) -> bool {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(bytes).is_ok())
+}
+
+/// `text` in Unicode NFC, by the browser's `String.prototype.normalize` (the domain's own NFC is
+/// left out of the wasm to keep it small).
+pub fn nfc(text: &str) -> String {
+    let js = js_sys::JsString::from(text);
+    js.normalize("NFC")
+        .as_string()
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// The IANA time zone the browser is set to, e.g. `Europe/Berlin`.
+pub fn time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let options = format.resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
+}
+
+/// Moves focus to the element with `id` once it is on the page (after the next frame).
+pub fn focus_later(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || focus(id));
+}
+
+/// Moves focus to the element with `id`, if there is one.
+pub fn focus(id: &str) {
+    let element = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,0 +1,93 @@
+//! Step 2: the condition, one of the catalogue's entries (its two lists, in the article's order)
+//! or "Something else" in the user's own words, which a doctor reads.
+
+use domain::Msg;
+use domain::catalogue::{ConditionId, Kind, catalogue};
+use domain::eligibility::ConditionChoice;
+use domain::request::Step;
+use leptos::prelude::*;
+
+use super::step_frame::{StepFrame, field_error};
+use super::{RadioGroup, TextField, use_wizard};
+use crate::i18n::use_i18n;
+
+const STEP: Step = Step::Condition;
+
+/// A radio's value: a listed condition or the free-text choice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Choice {
+    Listed(ConditionId),
+    SomethingElse,
+}
+
+#[component]
+pub fn ConditionStep() -> impl IntoView {
+    let state = use_wizard();
+    let i18n = use_i18n();
+    // The words typed for "Something else" survive a switch to a listed condition and back.
+    let typed = RwSignal::new(state.saved.with_untracked(|s| match &s.draft.condition {
+        Some(ConditionChoice::SomethingElse(text)) => text.clone(),
+        _ => String::new(),
+    }));
+    let mut options: Vec<(Choice, Signal<String>)> = Kind::ALL
+        .iter()
+        .flat_map(|kind| catalogue().of_kind(*kind))
+        .map(|entry| {
+            let id = entry.id.clone();
+            let name = Signal::derive(move || {
+                catalogue()
+                    .get(&id)
+                    .map(|e| e.name.get(i18n.locale()).to_owned())
+                    .unwrap_or_default()
+            });
+            (Choice::Listed(entry.id.clone()), name)
+        })
+        .collect();
+    options.push((
+        Choice::SomethingElse,
+        Signal::derive(move || i18n.locale().text(Msg::ConditionSomethingElse).to_owned()),
+    ));
+    let value = Signal::derive(move || {
+        state.with(|d| match &d.condition {
+            Some(ConditionChoice::Catalogue(id)) => Some(Choice::Listed(id.clone())),
+            Some(ConditionChoice::SomethingElse(_)) => Some(Choice::SomethingElse),
+            None => None,
+        })
+    });
+    let choose = Callback::new(move |choice: Choice| {
+        state.update(|d| {
+            d.condition = Some(match choice {
+                Choice::Listed(id) => ConditionChoice::Catalogue(id),
+                Choice::SomethingElse => ConditionChoice::SomethingElse(typed.get_untracked()),
+            })
+        })
+    });
+    let something_else = move || value.get() == Some(Choice::SomethingElse);
+    view! {
+        <StepFrame step=STEP>
+            <RadioGroup
+                id="condition"
+                legend=Msg::StepConditionTitle
+                heading=true
+                options=options
+                value=value
+                on_change=choose
+                error=field_error(state, STEP, &["condition", "condition-catalogue"])
+            />
+            <Show when=something_else>
+                <TextField
+                    id="condition-something-else"
+                    label=Msg::ConditionSomethingElseLabel
+                    hint=Msg::ConditionSomethingElseHint
+                    multiline=true
+                    value=typed
+                    on_input=Callback::new(move |text: String| {
+                        typed.set(text.clone());
+                        state.update(|d| d.condition = Some(ConditionChoice::SomethingElse(text)));
+                    })
+                    error=field_error(state, STEP, &["condition-something-else"])
+                />
+            </Show>
+        </StepFrame>
+    }
+}

@@ -1,0 +1,233 @@
+//! The wizard's one context, [`WizardState`]: the draft as typed, what the client adds around it
+//! (start time, honeypot, the reference and idempotency key once made), and the errors on show.
+//! The draft is saved by one `Effect` whenever it changes and loaded once at start.
+
+use domain::Msg;
+use domain::catalogue::catalogue;
+use domain::eligibility::Outcome;
+use domain::request::{CONSENT_TEXT_VERSION, Draft, FieldError, Step, ValidationContext};
+use domain::wire::{IdempotencyKey, Reference};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::browser;
+use crate::storage;
+
+/// What the device keeps between visits: the answers and the client's envelope fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedDraft {
+    pub draft: Draft,
+    /// When the form was first opened (ms since the Unix epoch).
+    pub started_at: u64,
+    /// The field people never see; a bot fills it in.
+    pub honeypot: String,
+    /// Made once, before the first attempt, and reused by every retry.
+    pub ids: Option<(Reference, IdempotencyKey)>,
+}
+
+/// A message on show beside a field and in the error summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorText {
+    /// One of our own validation messages, shown in the current language.
+    Msg(Msg),
+    /// A sentence the server sent back with a 422.
+    Server(String),
+}
+
+/// One error on a step's page: the field's HTML id and its message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShownError {
+    pub field_id: String,
+    pub text: ErrorText,
+}
+
+impl From<&FieldError> for ShownError {
+    fn from(error: &FieldError) -> ShownError {
+        // The catalogue choice has no field of its own: its error belongs to the radios.
+        let field_id = match error.field_id().as_str() {
+            "condition-catalogue" => "condition".to_owned(),
+            id => id.to_owned(),
+        };
+        ShownError {
+            field_id,
+            text: ErrorText::Msg(error.msg),
+        }
+    }
+}
+
+/// Where a step's Continue leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    Step(Step),
+    NotEligible,
+    UrgentCare,
+}
+
+/// The wizard's state; copy it freely, it is a handle to signals.
+#[derive(Clone, Copy, Debug)]
+pub struct WizardState {
+    pub saved: RwSignal<SavedDraft>,
+    /// The errors on show, with the step they belong to.
+    pub errors: RwSignal<Option<(Step, Vec<ShownError>)>>,
+}
+
+/// Loads the saved draft (or starts one) and provides the wizard's context.
+pub fn provide_wizard() -> WizardState {
+    let mut saved = storage::load_draft().unwrap_or_default();
+    if saved.started_at == 0 {
+        saved.started_at = browser::now_ms();
+    }
+    let state = WizardState {
+        saved: RwSignal::new(saved),
+        errors: RwSignal::new(None),
+    };
+    // An empty draft is not kept: after a sent request the device holds no answers.
+    Effect::new(move |_| {
+        state.saved.with(|s| {
+            if s.draft == Draft::default() && s.ids.is_none() {
+                storage::clear_draft();
+            } else {
+                storage::save_draft(s);
+            }
+        })
+    });
+    provide_context(state);
+    state
+}
+
+/// The wizard's context; only the request page provides it.
+pub fn use_wizard() -> WizardState {
+    expect_context::<WizardState>()
+}
+
+fn is_listed(id: &domain::catalogue::ConditionId) -> bool {
+    catalogue().get(id).is_some()
+}
+
+/// Runs `f` with a validation context for this moment.
+pub fn with_ctx<R>(f: impl FnOnce(&ValidationContext<'_>) -> R) -> R {
+    let ctx = ValidationContext {
+        is_listed: &is_listed,
+        now_ms: browser::now_ms(),
+    };
+    f(&ctx)
+}
+
+impl WizardState {
+    /// Changes the draft; the saving `Effect` writes it to the device.
+    pub fn update(self, f: impl FnOnce(&mut Draft)) {
+        self.saved.update(|s| f(&mut s.draft));
+    }
+
+    /// Reads the draft, tracked.
+    pub fn with<R>(self, f: impl FnOnce(&Draft) -> R) -> R {
+        self.saved.with(|s| f(&s.draft))
+    }
+
+    /// The errors on show for `step`, tracked.
+    pub fn errors_for(self, step: Step) -> Vec<ShownError> {
+        self.errors.with(|e| match e {
+            Some((s, list)) if *s == step => list.clone(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// The verdict of the rules on the answers so far, untracked.
+    pub fn outcome(self) -> Outcome {
+        self.saved.with_untracked(|s| s.draft.eligibility())
+    }
+
+    /// Continue on `step`: normalise, validate, then the rules where they apply. On errors they
+    /// are put on show and `None` is returned; otherwise where to go.
+    pub fn advance(self, step: Step, return_to_check: bool) -> Option<Next> {
+        let now = browser::now_ms();
+        self.update(|d| {
+            normalise(d);
+            if step == Step::Consent && d.consent_health_data && d.consent_clinics {
+                d.consent_version = Some(CONSENT_TEXT_VERSION.to_owned());
+                d.consent_given_at = Some(now);
+            }
+        });
+        let errors = with_ctx(|ctx| {
+            self.saved
+                .with_untracked(|s| s.draft.validate_step(step, ctx))
+        });
+        if !errors.is_empty() {
+            let shown = errors.iter().map(ShownError::from).collect();
+            self.errors.set(Some((step, shown)));
+            return None;
+        }
+        self.errors.set(None);
+        if matches!(step, Step::WhoFor | Step::Country | Step::Screening) {
+            let outcome = self.outcome();
+            if outcome.is_urgent() {
+                return Some(Next::UrgentCare);
+            }
+            if !outcome.can_continue() {
+                return Some(Next::NotEligible);
+            }
+        }
+        let next = if return_to_check {
+            Step::Check
+        } else {
+            step.next().unwrap_or(Step::Check)
+        };
+        Some(Next::Step(next))
+    }
+
+    /// The page a user asking for `wanted` may see now: the step itself, an earlier unanswered
+    /// one, or the page the rules lead to when they refuse.
+    pub fn allowed(self, wanted: Step) -> Next {
+        let (allowed, outcome) = self.saved.with_untracked(|s| {
+            let allowed = with_ctx(|ctx| Step::allowed(wanted, &s.draft, ctx));
+            (allowed, s.draft.eligibility())
+        });
+        if allowed > Step::Screening && !outcome.can_continue() {
+            return if outcome.is_urgent() {
+                Next::UrgentCare
+            } else {
+                Next::NotEligible
+            };
+        }
+        Next::Step(allowed)
+    }
+}
+
+/// NFC for every text answer (the browser's normaliser; the domain's is not in the wasm).
+fn normalise(d: &mut Draft) {
+    for text in [
+        &mut d.patient_name,
+        &mut d.requester_name,
+        &mut d.phone,
+        &mut d.email,
+        &mut d.time_zone,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *text = browser::nfc(text);
+    }
+    if let Some(domain::eligibility::ConditionChoice::SomethingElse(text)) = &mut d.condition {
+        *text = browser::nfc(text);
+    }
+}
+
+impl Next {
+    /// The address of the page.
+    pub fn href(self, return_to_check: bool) -> String {
+        match self {
+            Next::Step(step) => super::step_href(step, return_to_check),
+            Next::NotEligible => format!("/request/{}", super::NOT_ELIGIBLE_SLUG),
+            Next::UrgentCare => format!("/request/{}", super::URGENT_CARE_SLUG),
+        }
+    }
+}
+
+/// The text of an error in the current language.
+pub fn error_text(text: &ErrorText, locale: domain::Locale) -> String {
+    match text {
+        ErrorText::Msg(msg) => locale.text(*msg).to_owned(),
+        ErrorText::Server(detail) => detail.clone(),
+    }
+}

@@ -1,0 +1,37 @@
+//! When the patient has a fever or feels acutely unwell now: see a doctor now. Nothing is posted.
+
+use domain::Msg;
+use domain::eligibility::Refusal;
+use domain::request::Step;
+use leptos::prelude::*;
+
+use super::step_frame::{HEADING_ID, focus_heading_on_mount};
+use super::step_href;
+use crate::components::PageTitle;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn UrgentCarePage() -> impl IntoView {
+    let i18n = use_i18n();
+    focus_heading_on_mount();
+    let title = Signal::derive(move || i18n.t(Msg::WizardUrgentPageTitle)().to_owned());
+    let text = move || Refusal::UrgentCare.text(i18n.locale());
+    view! {
+        <PageTitle text=title />
+        <div class="app-warning">
+            <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">
+                {move || text().title}
+            </h1>
+            <p class="app-body">{move || text().why}</p>
+            <p class="app-body app-body--strong">{move || text().instead}</p>
+        </div>
+        <h2 class="app-heading-m">{i18n.t(Msg::WizardComeBackHeading)}</h2>
+        <p class="app-body">{move || text().come_back}</p>
+        <p class="app-body">
+            <a href=step_href(Step::Screening, false)>{i18n.t(Msg::NotEligibleChangeAnswer)}</a>
+        </p>
+        <p class="app-body">
+            <a href="/">{i18n.t(Msg::WizardGoToArticle)}</a>
+        </p>
+    }
+}
