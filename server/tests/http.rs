@@ -5,6 +5,8 @@
 mod http {
     pub mod support;
 }
+#[path = "http/fuzz.rs"]
+mod fuzz;
 #[path = "http/headers.rs"]
 mod headers;
 #[path = "http/idempotency.rs"]
