@@ -152,7 +152,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .pool_max_idle_per_host(256)
         .build_http();
     let url = format!("http://127.0.0.1:{port}/api/requests");
-    let health = format!("http://127.0.0.1:{port}/api/health").parse()?;
+    let health: axum::http::Uri = format!("http://127.0.0.1:{port}/api/health").parse()?;
     let ready = Instant::now() + Duration::from_secs(10);
     while client.get(health.clone()).await.is_err() && Instant::now() < ready {
         tokio::time::sleep(Duration::from_millis(50)).await;
