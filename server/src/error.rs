@@ -9,6 +9,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 pub use domain::wire::{FieldProblem, Problem};
 
+use domain::{Locale, Msg};
+
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = domain::wire::PROBLEM_CONTENT_TYPE;
 
@@ -60,8 +62,10 @@ impl ApiError {
         }
     }
 
-    /// The problem `type` (a relative URI), title and detail of each error but the 422.
+    /// The problem `type` (a relative URI), title and detail of each error but the 422. The
+    /// detail is the domain's text where it has one, so the app and the server say the same.
     fn words(&self) -> (&'static str, &'static str, &'static str) {
+        let en = |msg| Locale::En.text(msg);
         match self {
             ApiError::NotFound => (
                 "/problems/not-found",
@@ -76,37 +80,37 @@ impl ApiError {
             ApiError::UnsupportedMediaType => (
                 "/problems/unsupported-media-type",
                 "Unsupported media type",
-                "Send the request as application/json.",
+                en(Msg::ProblemMediaTypeTitle),
             ),
             ApiError::PayloadTooLarge => (
                 "/problems/too-large",
                 "Request too large",
-                "The request body is over 32 KiB.",
+                en(Msg::ProblemTooLargeTitle),
             ),
             ApiError::MalformedJson => (
                 "/problems/malformed",
                 "Malformed request",
-                "The request body is not valid JSON.",
+                en(Msg::ProblemMalformedTitle),
             ),
             ApiError::MissingIdempotencyKey => (
                 "/problems/idempotency-key-missing",
                 "Idempotency-Key missing",
-                "Send an Idempotency-Key header, the same on every retry.",
+                "Send an Idempotency-Key header (a UUID), the same on every retry.",
             ),
             ApiError::MalformedIdempotencyKey => (
                 "/problems/idempotency-key-malformed",
                 "Idempotency-Key malformed",
-                "The Idempotency-Key must be 8 to 255 letters, digits, '-', '_', '.' or ':'.",
+                "The Idempotency-Key must be one UUID, like 0f8fad5b-d9cb-469f-a165-70867728950e.",
             ),
             ApiError::IdempotencyKeyReused => (
                 "/problems/idempotency-key-reused",
                 "Idempotency-Key reused",
-                "This Idempotency-Key was already used with a different request body.",
+                en(Msg::ProblemKeyReusedTitle),
             ),
             ApiError::InFlight => (
                 "/problems/in-flight",
                 "Request in progress",
-                "A request with this Idempotency-Key is still being processed; retry shortly.",
+                en(Msg::ProblemInProgressTitle),
             ),
             ApiError::ForbiddenOrigin => (
                 "/problems/forbidden-origin",
@@ -116,23 +120,23 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => (
                 "/problems/rate-limited",
                 "Too many requests",
-                "Too many requests; retry later.",
+                en(Msg::ProblemRateLimitedTitle),
             ),
             ApiError::Overloaded => (
                 "/problems/overloaded",
                 "Service busy",
-                "The service is busy; retry shortly.",
+                en(Msg::ProblemServerTitle),
             ),
             ApiError::Timeout => (
                 "/problems/timeout",
                 "Timed out",
-                "The request took too long; retry shortly.",
+                en(Msg::ProblemServerTitle),
             ),
             ApiError::Unprocessable(_) => ("/problems/validation", "Unprocessable request", ""),
             ApiError::Internal => (
                 "/problems/internal",
                 "Internal error",
-                "Something went wrong on our side; retry later.",
+                en(Msg::ProblemServerTitle),
             ),
         }
     }
