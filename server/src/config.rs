@@ -5,6 +5,9 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
+#[cfg(test)]
+mod tests;
+
 /// Everything the server reads from its environment.
 #[derive(Clone, Debug)]
 pub struct Config {
