@@ -6,6 +6,7 @@ mod api;
 mod app;
 pub mod components;
 pub mod finder;
+pub mod finder;
 pub mod i18n;
 pub mod pages;
 mod storage;
