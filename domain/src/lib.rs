@@ -4,6 +4,7 @@
 //! Invariant: this crate does no IO (no files, network, clock or randomness) and depends on no web
 //! or server framework. Whatever needs the time or a random value takes it as an argument.
 
+pub mod article;
 pub mod catalogue;
 pub mod eligibility;
 pub mod i18n;

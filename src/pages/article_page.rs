@@ -1,8 +1,9 @@
-//! `/`: the cell-therapy article (placeholder until the article issue lands).
+//! `/`: the cell-therapy article, re-rendered whole when the interface language changes. Its
+//! first paint comes from the prerendered copy in index.html (see `prerender/`).
 
-use domain::Msg;
 use leptos::prelude::*;
 
+use crate::article::{ArticleView, article_for};
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
 
@@ -10,8 +11,7 @@ use crate::i18n::use_i18n;
 pub fn ArticlePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t(Msg::ArticleTitle)().to_owned()) />
-        <h1 class="app-heading-xl">{i18n.t(Msg::ArticleTitle)}</h1>
-        <p class="app-body">{i18n.t(Msg::ArticlePlaceholder)}</p>
+        <PageTitle text=Signal::derive(move || article_for(i18n.locale()).meta.title.clone()) />
+        {move || view! { <ArticleView locale=i18n.locale() /> }}
     }
 }
