@@ -112,3 +112,34 @@ async fn overload_is_shed_with_503() {
     a.problem(503);
     assert_eq!(a.header("retry-after"), "1");
 }
+
+#[tokio::test(start_paused = true)]
+async fn slow_requests_time_out_with_503_and_the_retry_replays() {
+    let h = harness_with(|c| c.request_timeout = std::time::Duration::from_secs(1));
+    let db = server::store::database_path(&h.data.path().join("data"));
+    // Another writer holds the database, so the intake waits on the writer past its deadline; with
+    // the clock paused, tokio jumps to that deadline as soon as everything is waiting.
+    let blocker = rusqlite::Connection::open(&db).expect("open");
+    blocker.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    let a = send(&h.app, post_from(None, 1)).await;
+    let p = a.problem(503);
+    assert_eq!(p["type"], "/problems/timeout");
+    assert_eq!(a.header("retry-after"), "1");
+    drop(blocker);
+    // The queued insert still commits; the client's retry with the same key gets that answer.
+    let reader = rusqlite::Connection::open(&db).expect("open");
+    let stored = || {
+        reader
+            .query_row("SELECT count(*) FROM requests", [], |r| r.get::<_, i64>(0))
+            .unwrap_or(0)
+    };
+    for _ in 0..500 {
+        if stored() == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let retry = send(&h.app, post_from(None, 1)).await;
+    assert_eq!(retry.status, 201);
+    assert_eq!(retry.header("idempotent-replayed"), "true");
+}
