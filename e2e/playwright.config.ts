@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
+const targetDir = process.env.CARGO_TARGET_DIR ?? `${root}/target`;
 const port = Number(process.env.E2E_PORT ?? 8181);
 export const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'ct-e2e-'));
@@ -41,7 +42,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
   ],
   webServer: {
-    command: `${root}/target/release/server`,
+    command: `${targetDir}/release/server`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,
