@@ -47,3 +47,22 @@ async fn document_matches_the_routes() {
         );
     }
 }
+
+#[tokio::test]
+async fn document_enums_follow_the_domain() {
+    let doc: serde_json::Value = serde_json::from_str(server::api::OPENAPI_JSON).expect("json");
+    let schema = &doc["components"]["schemas"]["RequestBody"]["properties"];
+    let countries: Vec<serde_json::Value> = domain::eligibility::TreatmentCountry::ALL
+        .iter()
+        .map(|c| serde_json::to_value(c).expect("serialise"))
+        .collect();
+    assert_eq!(
+        schema["treatment_country"]["enum"].as_array(),
+        Some(&countries)
+    );
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("request.json")).expect("fixture");
+    let reference = fixture["reference"].as_str().unwrap_or_default();
+    assert!(reference.starts_with("CT-") && reference.len() == 11);
+    assert_eq!(schema["locale"]["enum"], serde_json::json!(["en", "de"]));
+}
