@@ -55,6 +55,10 @@ pub struct RequestBody {
     pub honeypot: String,
     /// When the form was opened, milliseconds since the Unix epoch (client clock).
     pub started_at: u64,
+    /// A partner's test mode: validated like any request, answered with a test reference, never
+    /// stored. Absent (false) in every real request, so their bytes do not change.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
 }
 
 /// The patient. No date of birth: the rules need only adult or minor.

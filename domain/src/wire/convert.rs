@@ -88,6 +88,7 @@ impl RequestBody {
             app_version: envelope.app_version,
             honeypot: envelope.honeypot,
             started_at: envelope.started_at,
+            test: false,
         }
     }
 
