@@ -86,6 +86,7 @@ fn run(mut conn: Connection, mut rx: mpsc::Receiver<Job>) {
         }
         match commit(&mut conn, &batch) {
             Ok(results) => {
+                tracing::debug!(size = results.len(), "group commit");
                 for (job, result) in batch.into_iter().zip(results) {
                     let _ = job.reply.send(result);
                 }
