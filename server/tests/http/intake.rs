@@ -23,6 +23,9 @@ async fn valid_request_is_201_and_stored() {
             .is_some_and(|t| t > 1_700_000_000_000)
     );
     assert_eq!(body.as_object().map(|o| o.len()), Some(2));
+    let created: domain::wire::Created =
+        serde_json::from_slice(&a.body).expect("the wire's Created");
+    assert_eq!(created.reference.as_str(), reference(1));
     let (count, flags): (i64, String) = db(&h)
         .query_row(
             "SELECT count(*), max(flags) FROM requests WHERE reference = ?1",
