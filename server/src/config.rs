@@ -21,6 +21,8 @@ pub struct Config {
     pub public_origin: Option<String>,
     /// `PARTNER_ORIGINS`, space-separated origins allowed to frame `/embed/...` and to post.
     pub partner_origins: Vec<String>,
+    /// `PARTNERS` and `EMBED_UNKNOWN_PARTNER`: framing origins per partner id (see `crate::embed`).
+    pub partners: crate::embed::Partners,
     /// `TRUSTED_PROXY`, space-separated proxy addresses whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpAddr>,
     /// `RATE_LIMIT_PER_MINUTE`, default 120; posts per client IP per minute (also the burst); 0 = off.
@@ -62,6 +64,7 @@ impl Default for Config {
             dist_dir: PathBuf::from("./dist"),
             public_origin: None,
             partner_origins: Vec::new(),
+            partners: crate::embed::Partners::default(),
             trusted_proxies: Vec::new(),
             rate_limit_per_minute: 120,
             max_concurrency: 512,
@@ -91,6 +94,10 @@ impl Config {
             partner_origins: words(var("PARTNER_ORIGINS"))
                 .map(|v| origin_of(&v).ok_or_else(|| bad("PARTNER_ORIGINS", &v, "http(s) origins")))
                 .collect::<Result<_, _>>()?,
+            partners: crate::embed::Partners::parse(
+                var("PARTNERS").as_deref(),
+                var("EMBED_UNKNOWN_PARTNER").as_deref(),
+            )?,
             trusted_proxies: words(var("TRUSTED_PROXY"))
                 .map(|v| {
                     v.parse()

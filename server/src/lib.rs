@@ -5,6 +5,7 @@
 pub mod api;
 pub mod cli;
 pub mod config;
+pub mod embed;
 pub mod error;
 pub mod guard;
 pub mod headers;
@@ -75,9 +76,11 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new());
     api::router(&state)
         .merge(files)
+        .layer(from_fn(embed::test_mode))
         .layer(from_fn_with_state(state.clone(), guard::check_origin))
         .layer(from_fn_with_state(state.clone(), guard::shed_and_time))
         .layer(from_fn_with_state(state.clone(), headers::security_headers))
+        .layer(from_fn_with_state(state.clone(), embed::embed_headers))
         .layer(from_fn(error::problem_for_errors))
         .layer(from_fn(telemetry::log_requests))
         .with_state(state)

@@ -5,6 +5,8 @@
 mod http {
     pub mod support;
 }
+#[path = "http/embed.rs"]
+mod embed;
 #[path = "http/fuzz.rs"]
 mod fuzz;
 #[path = "http/headers.rs"]
