@@ -8,7 +8,8 @@ mod parse;
 mod types;
 
 pub use notices::{
-    CallToAction, FDA_URL, ISSCR_URL, ServiceArea, call_to_action, join_names, service_area,
+    CallToAction, FDA_URL, ISSCR_URL, SAFETY_QUESTIONS, ServiceArea, call_to_action, join_names,
+    service_area,
 };
 pub use parse::{ParseError, ParseErrorKind, parse};
 pub use types::{

@@ -1,17 +1,9 @@
 //! The patient-safety block beside the article's safety claim: information not advice, the
 //! contraindications, the questions to ask any clinic, and what regulators say, with sources.
 
-use domain::article::{FDA_URL, ISSCR_URL, PATIENT_SAFETY_ID};
+use domain::article::{FDA_URL, ISSCR_URL, PATIENT_SAFETY_ID, SAFETY_QUESTIONS};
 use domain::{Locale, Msg};
 use leptos::prelude::*;
-
-const QUESTIONS: [Msg; 5] = [
-    Msg::ArticleSafetyQuestionTrial,
-    Msg::ArticleSafetyQuestionEvidence,
-    Msg::ArticleSafetyQuestionAlternatives,
-    Msg::ArticleSafetyQuestionRisks,
-    Msg::ArticleSafetyQuestionCost,
-];
 
 #[component]
 pub fn SafetyNotice(locale: Locale) -> impl IntoView {
@@ -26,7 +18,7 @@ pub fn SafetyNotice(locale: Locale) -> impl IntoView {
             <p class="app-safety__text">{t(Msg::ArticleSafetyContraindications)}</p>
             <h4 class="app-safety__subtitle">{t(Msg::ArticleSafetyQuestionsTitle)}</h4>
             <ul class="app-list">
-                {QUESTIONS.map(|msg| view! { <li>{t(msg)}</li> }).collect_view()}
+                {SAFETY_QUESTIONS.map(|msg| view! { <li>{t(msg)}</li> }).collect_view()}
             </ul>
             <h4 class="app-safety__subtitle">{t(Msg::ArticleSafetyRegulatorsTitle)}</h4>
             <p class="app-safety__text">{t(Msg::ArticleSafetyFda)}</p>

@@ -82,3 +82,12 @@ pub fn join_names(locale: Locale, names: &[&str]) -> String {
 /// The public sources the patient-safety block links to.
 pub const FDA_URL: &str = "https://www.fda.gov/consumers/consumer-updates/important-patient-and-consumer-information-about-regenerative-medicine-therapies";
 pub const ISSCR_URL: &str = "https://www.isscr.org/guidelines";
+
+/// The questions worth asking any clinic, in the order the patient-safety block lists them.
+pub const SAFETY_QUESTIONS: [Msg; 5] = [
+    Msg::ArticleSafetyQuestionTrial,
+    Msg::ArticleSafetyQuestionEvidence,
+    Msg::ArticleSafetyQuestionAlternatives,
+    Msg::ArticleSafetyQuestionRisks,
+    Msg::ArticleSafetyQuestionCost,
+];
