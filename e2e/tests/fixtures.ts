@@ -29,9 +29,11 @@ export const test = base.extend<{ guards: Guards }>({
 
 export { expect };
 
-/** Opens a route and waits until the app has rendered its heading. */
+/** Opens a route and waits until the app has rendered its heading (and has replaced the article
+ * prerendered into index.html, whose heading shows before the app starts). */
 export async function open(page: Page, path: string) {
   await page.goto(path);
+  await expect(page.locator('#app-prerendered')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 

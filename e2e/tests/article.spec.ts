@@ -1,0 +1,204 @@
+// The article at `/`: prerendered into the HTML the server sends (readable with no script), taken
+// over by the app without a visible jump, with working contents links and condition links, no
+// horizontal scroll at 320 px and no axe violation.
+import { test, expect, expectNoAxeViolations } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const title = 'Cellular therapy is a fast-growing field in Medicine';
+const sections = [
+  { id: 'cell-therapy-defined', heading: 'Cell therapy defined' },
+  { id: 'overview', heading: 'Overview of the cell therapy use' },
+  { id: 'pathologies', heading: 'Pathologies' },
+  { id: 'medical-goals', heading: 'Medical goals' },
+  { id: 'how-it-works', heading: 'How it works' },
+  { id: 'phases', heading: 'The three phases' },
+  { id: 'safety', heading: 'How safe is it?' },
+  { id: 'contraindications', heading: 'Contraindications' },
+  { id: 'side-effects', heading: 'Possible side effects' },
+];
+
+/** Opens `/` and waits until the app has replaced the prerendered copy. */
+async function openArticle(page: Page, path = '/') {
+  await page.goto(path);
+  await expect(page.locator('#app-prerendered')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
+test('the HTML the server sends holds the whole article, without running any script', async ({ request }) => {
+  const response = await request.get('/');
+  expect(response.ok()).toBe(true);
+  const html = await response.text();
+  expect(html.match(/<article/g)).toHaveLength(1);
+  expect(html).toContain(`<h1 class="app-heading-xl" lang="en">${title}</h1>`);
+  for (const { id, heading } of sections) {
+    expect(html).toMatch(new RegExp(`<h[23] [^>]*id="${id}"[^>]*>${heading.replace('?', '\\?')}</h[23]>`));
+  }
+  for (const text of [
+    'Dr. Vadim Zhiliuk, Dr. Sergey Pashchenko',
+    'Stem cells are precursors of all our body cells with no exception.',
+    '>Multiple sclerosis</a>',
+    'Therapeutic effect comes in three phases:',
+    'Turkey, Israel, Russia, Switzerland, South Korea and India',
+    'within 24 hours',
+    'Before you decide: patient safety',
+    'href="/request/who-for"',
+    '<meta property="og:title"',
+  ]) {
+    expect(html).toContain(text);
+  }
+  for (const leftover of ['Add comment', 'Need Help?', 'Multiocular', 'Thank you!']) {
+    expect(html).not.toContain(leftover);
+  }
+});
+
+test('with JavaScript off the article reads fully', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  for (const { heading } of sections) {
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('link', { name: 'Request treatment' }).last()).toBeVisible();
+  await context.close();
+});
+
+test('every section heading is visible after the app starts, in order, once', async ({ page }) => {
+  await openArticle(page);
+  await expect(page.locator('article')).toHaveCount(1);
+  for (const { heading } of sections) {
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  }
+  const ids = await page.locator('article :is(h2, h3)[id]').evaluateAll((els) => els.map((e) => e.id));
+  expect(ids).toEqual([
+    'contents',
+    ...sections.slice(0, 7).map((s) => s.id),
+    'patient-safety',
+    'contraindications',
+    'side-effects',
+  ]);
+  await expectNoAxeViolations(page);
+});
+
+test('the app renders the same text and elements as the prerendered copy', async ({ page, request }) => {
+  const raw = await (await request.get('/')).text();
+  await openArticle(page);
+  const shape = (root: Element) =>
+    [root, ...root.querySelectorAll('*')].map(
+      (el) => `${el.tagName}.${el.className}[${el.getAttribute('lang') ?? ''}]`,
+    );
+  const [before, after] = await page.evaluate(
+    ({ raw, shapeSource }) => {
+      const shapeOf = new Function(`return ${shapeSource}`)() as (root: Element) => string[];
+      const doc = new DOMParser().parseFromString(raw, 'text/html');
+      const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const pick = (d: Document) => ({
+        main: text(d.querySelector('main')),
+        header: text(d.querySelector('header.app-header')),
+        footer: text(d.querySelector('footer')),
+        shape: [
+          ...shapeOf(d.querySelector('header.app-header')!),
+          ...shapeOf(d.querySelector('main')!),
+          ...shapeOf(d.querySelector('footer')!),
+        ],
+      });
+      return [pick(doc), pick(document)];
+    },
+    { raw, shapeSource: shape.toString() },
+  );
+  expect(after.main).toEqual(before.main);
+  expect(after.header).toEqual(before.header);
+  expect(after.footer).toEqual(before.footer);
+  expect(after.shape).toEqual(before.shape);
+});
+
+test('every contents link reaches its section', async ({ page }) => {
+  await openArticle(page);
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  for (const { id, heading } of sections) {
+    await contents.getByRole('link', { name: heading, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`#${id}$`));
+    await expect(page.locator(`#${id}`)).toBeInViewport();
+  }
+  await page.getByRole('link', { name: 'Read the patient-safety notes before you decide' }).click();
+  await expect(page.getByRole('heading', { name: 'Before you decide: patient safety' })).toBeInViewport();
+});
+
+test('each condition and goal link opens its page', async ({ page }) => {
+  await openArticle(page);
+  const links = page.locator('article .app-conditions a');
+  await expect(links).toHaveCount(25);
+  const hrefs = await links.evaluateAll((els) => els.map((e) => e.getAttribute('href')!));
+  expect(new Set(hrefs).size).toBe(25);
+  for (const href of hrefs) {
+    await page.locator(`article a[href="${href}"]`).click();
+    await expect(page).toHaveURL(href);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title);
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  }
+});
+
+test('the call to action opens the request wizard', async ({ page }) => {
+  await openArticle(page);
+  await page.locator('.app-cta').getByRole('link', { name: 'Request treatment' }).click();
+  await expect(page).toHaveURL(/\/request\/who-for$/);
+});
+
+test('no horizontal scroll at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openArticle(page);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the takeover keeps the reader in place: no layout shift, same scroll position', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __cls: number }).__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // Hold the wasm back until the reader has scrolled the prerendered page.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('#app-prerendered')).toHaveCount(1);
+  await page.locator('#safety').evaluate((el) => el.scrollIntoView());
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  release();
+  await expect(page.locator('#app-prerendered')).toHaveCount(0);
+  await expect(page.locator('#safety')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThanOrEqual(1);
+  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  expect(cls).toBeLessThanOrEqual(0.02);
+});
+
+test('in German the interface is German and says the article is in English', async ({ page }) => {
+  await page.goto('/?lang=de');
+  await expect(page.locator('#app-prerendered')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByText('Diesen Artikel gibt es nur auf Englisch.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('navigation', { name: 'Inhalt' })).toBeVisible();
+  await expect(page.getByText('Türkei, Israel, Russland, Schweiz, Südkorea und Indien', { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('another route never shows the prerendered article', async ({ page }) => {
+  // The wasm never arrives: what shows is what the HTML alone shows.
+  await page.route('**/*.wasm', () => new Promise<void>(() => {}));
+  await page.goto('/conditions');
+  await expect(page.locator('#app-prerendered')).toBeHidden();
+});
