@@ -2,6 +2,7 @@
 //! state, applies a `?condition=` prefill, sends a user who opens a step too early to the one
 //! they may see, and shows the step's component.
 
+use domain::Msg;
 use domain::catalogue::{ConditionId, catalogue};
 use domain::eligibility::ConditionChoice;
 use domain::request::Step;
@@ -9,6 +10,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
+use crate::components::PageTitle;
+use crate::i18n::use_i18n;
 use crate::wizard::{
     CheckAnswersStep, ConditionStep, ConfirmationPage, ConsentStep, ContactStep, CountryStep,
     HealthStep, NOT_ELIGIBLE_SLUG, NotEligiblePage, PatientStep, URGENT_CARE_SLUG, UrgentCarePage,
@@ -79,10 +82,14 @@ pub fn RequestPage() -> impl IntoView {
             );
         }
     });
+    // While a redirect is under way the page still names itself: leptos_meta's title effect
+    // otherwise re-runs the closure of the page just left, whose signals are disposed (a panic).
+    let i18n = use_i18n();
+    let waiting_title = Signal::derive(move || i18n.t(Msg::RequestTitle)().to_owned());
     move || {
         let page = page.get();
         if untrack(|| redirect(state, page)).is_some() {
-            return ().into_any();
+            return view! { <PageTitle text=waiting_title /> }.into_any();
         }
         match page {
             Page::Step(Step::WhoFor) => view! { <WhoForStep /> }.into_any(),

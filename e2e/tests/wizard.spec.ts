@@ -1,0 +1,303 @@
+// The request wizard end to end against the real server: journeys in English and German, every
+// refusal reaching its page with nothing posted, the error pattern, the saved draft, history and
+// keyboard use, and axe on every step in every state.
+import { Page, Request } from '@playwright/test';
+import { test, expect, open, expectNoAxeViolations } from './fixtures';
+
+const T = {
+  en: {
+    cont: 'Continue', send: 'Send request', myself: 'Myself', someoneElse: 'Someone else',
+    parent: 'Parent or guardian', adult: 'Yes, 18 or over', minor: 'No, under 18',
+    germany: 'Germany', yes: 'Yes', no: 'No', notSure: 'Not sure',
+    inflammation: 'Does the patient have an inflammation in the active phase?',
+    infection: 'Does the patient have an acute infectious disease?',
+    fever: 'Does the patient have a fever or feel acutely unwell now?',
+    patientName: 'What is the patient’s full name?', requesterName: 'What is your full name?',
+    phoneCall: 'Phone call', phone: 'Phone number', email: 'Email', emailAddress: 'Email address',
+    morning: 'Morning (8am to 12pm)',
+    consentHealth: /process the patient’s health data/, consentClinics: /pass this request to partner clinics/,
+    done: 'Thank you! We received your treatment application', condition: 'Immunodeficiency disorders',
+  },
+  de: {
+    cont: 'Weiter', send: 'Anfrage senden', myself: 'Für mich', someoneElse: 'Für jemand anderen',
+    parent: 'Elternteil oder Vormund', adult: 'Ja, 18 oder älter', minor: 'Nein, unter 18',
+    germany: 'Deutschland', yes: 'Ja', no: 'Nein', notSure: 'Weiß nicht',
+    inflammation: 'Hat der Patient eine Entzündung in der aktiven Phase?',
+    infection: 'Hat der Patient eine akute Infektionskrankheit?',
+    fever: 'Hat der Patient jetzt Fieber oder fühlt er sich akut krank?',
+    patientName: 'Wie lautet der vollständige Name des Patienten?', requesterName: 'Wie lautet Ihr vollständiger Name?',
+    phoneCall: 'Anruf', phone: 'Telefonnummer', email: 'E-Mail', emailAddress: 'E-Mail-Adresse',
+    morning: 'Vormittags (8 bis 12 Uhr)',
+    consentHealth: /Gesundheitsdaten des Patienten/, consentClinics: /an Partnerkliniken/,
+    done: 'Vielen Dank! Wir haben Ihre Behandlungsanfrage erhalten', condition: 'Immundefekte',
+  },
+};
+type Texts = (typeof T)['en'];
+
+/** Records every POST to the intake API. */
+function watchPosts(page: Page): Request[] {
+  const posts: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/api/requests')) posts.push(r);
+  });
+  return posts;
+}
+
+async function choose(page: Page, label: string, group?: string) {
+  const scope = group ? page.getByRole('group', { name: group }) : page;
+  await scope.getByLabel(label, { exact: true }).check();
+}
+
+async function next(page: Page, t: Texts, heading?: string | RegExp) {
+  await page.getByRole('button', { name: t.cont }).click();
+  if (heading) await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+}
+
+async function answerWhoFor(page: Page, t: Texts, who: 'myself' | 'parent', age: 'adult' | 'minor' = 'adult') {
+  await choose(page, who === 'myself' ? t.myself : t.someoneElse);
+  if (who === 'parent') await choose(page, t.parent);
+  await choose(page, age === 'adult' ? t.adult : t.minor);
+  await next(page, t);
+}
+
+async function answerHealth(page: Page, t: Texts, a: [string, string, string]) {
+  await choose(page, a[0], t.inflammation);
+  await choose(page, a[1], t.infection);
+  await choose(page, a[2], t.fever);
+  await next(page, t);
+}
+
+/** Who-for, condition and country answered; the page is then the health step. */
+async function toHealth(page: Page, t: Texts, lang = 'en') {
+  await open(page, `/request/who-for?lang=${lang}`);
+  await answerWhoFor(page, t, 'myself');
+  await choose(page, t.condition);
+  await next(page, t);
+  await choose(page, t.germany);
+  await next(page, t);
+  await expect(page).toHaveURL(/\/request\/health$/);
+}
+
+async function journey(page: Page, t: Texts, lang: string, who: 'myself' | 'parent', health: [string, string, string]) {
+  const posts = watchPosts(page);
+  await open(page, `/request/who-for?lang=${lang}`);
+  await expect(page).toHaveTitle(/^(Step|Schritt) 1 (of|von) 8: /);
+  await expectNoAxeViolations(page);
+  await answerWhoFor(page, t, who);
+  await expect(page).toHaveURL(/\/request\/condition$/);
+  await expectNoAxeViolations(page);
+  await choose(page, t.condition);
+  await next(page, t);
+  await expectNoAxeViolations(page);
+  await choose(page, t.germany);
+  await next(page, t);
+  await expectNoAxeViolations(page);
+  await answerHealth(page, t, health);
+  await expect(page).toHaveURL(/\/request\/patient$/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(t.patientName).fill('Zoë Müller');
+  await next(page, t);
+  await expect(page).toHaveURL(/\/request\/contact$/);
+  await expectNoAxeViolations(page);
+  if (who === 'parent') await page.getByLabel(t.requesterName).fill('Anna Müller');
+  await choose(page, t.phoneCall);
+  await page.getByLabel(t.phone, { exact: true }).fill('+49 30 1234567');
+  await choose(page, t.morning);
+  await page.getByRole('textbox', { name: /time zone|Zeitzone/i }).fill('Europe/Berlin');
+  await next(page, t);
+  await expect(page).toHaveURL(/\/request\/consent$/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(t.consentHealth).check();
+  await page.getByLabel(t.consentClinics).check();
+  await next(page, t);
+  await expect(page).toHaveURL(/\/request\/check$/);
+  await expect(page.getByText('Zoë Müller')).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(posts).toHaveLength(0);
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.done);
+  await expect(page.getByText(/CT-[0-9A-Z]{8}/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(posts).toHaveLength(1);
+  const body = posts[0].postDataJSON();
+  expect(posts[0].headers()['idempotency-key']).toBe(body.idempotency_key);
+  // Going back after sending never sends again, and the answers are gone from the device.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/request\/who-for$/);
+  expect(posts).toHaveLength(1);
+  const saved = await page.evaluate(() => localStorage.getItem('ct.draft.v1'));
+  expect(saved).toBeNull();
+  return body;
+}
+
+test('a request for oneself, in English', async ({ page }) => {
+  const body = await journey(page, T.en, 'en', 'myself', ['No', 'No', 'No']);
+  expect(body.requester).toBeNull();
+  expect(body.contact.phone).toBe('+49301234567');
+});
+
+test('a request for a relative, in German', async ({ page }) => {
+  const body = await journey(page, T.de, 'de', 'parent', [T.de.no, T.de.no, T.de.no]);
+  expect(body.requester).toEqual({ name: 'Anna Müller', relation: 'parent_or_guardian' });
+  expect(body.locale).toBe('de');
+});
+
+test('"not sure" answers end as needs review and are posted', async ({ page }) => {
+  const posts = watchPosts(page);
+  await toHealth(page, T.en);
+  await answerHealth(page, T.en, ['Not sure', 'Not sure', 'No']);
+  await page.goto('/request/check');
+  // Opening check before the rest is answered sends the user to the first unanswered step.
+  await expect(page).toHaveURL(/\/request\/patient$/);
+  expect(posts).toHaveLength(0);
+});
+
+const excluded = ['Turkey', 'Israel', 'Russia', 'Switzerland', 'South Korea', 'India'];
+for (const country of excluded) {
+  test(`${country} reaches the not-eligible page and nothing is posted`, async ({ page }) => {
+    const posts = watchPosts(page);
+    await open(page, '/request/who-for');
+    await answerWhoFor(page, T.en, 'myself');
+    await choose(page, T.en.condition);
+    await next(page, T.en);
+    await choose(page, country);
+    await next(page, T.en, 'We cannot take your request now');
+    await expect(page.getByRole('heading', { level: 2 })).toContainText(country);
+    await expectNoAxeViolations(page);
+    expect(posts).toHaveLength(0);
+  });
+}
+
+test('another country is offered Germany, and the button chooses it', async ({ page }) => {
+  await open(page, '/request/who-for');
+  await answerWhoFor(page, T.en, 'myself');
+  await choose(page, T.en.condition);
+  await next(page, T.en);
+  await choose(page, 'Another country');
+  await next(page, T.en, 'We cannot take your request now');
+  await expect(page.getByText('We arrange treatment in Germany only at the moment')).toBeVisible();
+  await page.getByRole('button', { name: 'Choose Germany instead' }).click();
+  await expect(page).toHaveURL(/\/request\/health$/);
+});
+
+for (const [name, answers, heading] of [
+  ['active inflammation', ['Yes', 'No', 'No'], 'We cannot take your request now'],
+  ['acute infection', ['No', 'Yes', 'No'], 'We cannot take your request now'],
+  ['fever', ['No', 'No', 'Yes'], 'See a doctor now'],
+] as const) {
+  test(`${name} reaches its page and nothing is posted`, async ({ page }) => {
+    const posts = watchPosts(page);
+    await toHealth(page, T.en);
+    await answerHealth(page, T.en, [...answers] as [string, string, string]);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expectNoAxeViolations(page);
+    // A later step by URL leads back to the refusal, not past it.
+    await page.goto('/request/patient');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    expect(posts).toHaveLength(0);
+  });
+}
+
+test('a minor without a parent reaches the not-eligible page', async ({ page }) => {
+  await open(page, '/request/who-for');
+  await answerWhoFor(page, T.en, 'myself', 'minor');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We cannot take your request now');
+  await expect(page.getByText('A parent or guardian must make the request')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the error summary is focused, titled and links to the field', async ({ page }) => {
+  await open(page, '/request/who-for');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading')).toHaveText('There is a problem');
+  await expect(page).toHaveTitle(/^Error: Step 1 of 8: /);
+  await expect(summary.getByRole('link')).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link', { name: 'Select who the request is for' }).click();
+  await expect(page.getByLabel('Myself', { exact: true })).toBeFocused();
+  // Inline messages match the summary; the input is kept on the text steps.
+  await expect(page.locator('#requester-error')).toContainText('Select who the request is for');
+});
+
+test('a wrong phone number keeps what was typed', async ({ page }) => {
+  await toHealth(page, T.en);
+  await answerHealth(page, T.en, ['No', 'No', 'No']);
+  await page.getByLabel(T.en.patientName).fill('Jo Bloggs');
+  await next(page, T.en);
+  await choose(page, T.en.phoneCall);
+  await page.getByLabel('Phone number', { exact: true }).fill('12ab');
+  await next(page, T.en);
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page.getByLabel('Phone number', { exact: true })).toHaveValue('12ab');
+  await expectNoAxeViolations(page);
+});
+
+test('a reload in the middle keeps the answers', async ({ page }) => {
+  await toHealth(page, T.en);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions about the patient’s health now');
+  await page.goto('/request/country');
+  await expect(page.getByLabel('Germany', { exact: true })).toBeChecked();
+});
+
+test('back and forward move between steps', async ({ page }) => {
+  await toHealth(page, T.en);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/request\/country$/);
+  await expect(page.getByLabel('Germany', { exact: true })).toBeChecked();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/request\/condition$/);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/request\/country$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+test('a later step opened by URL goes to the first unanswered one', async ({ page }) => {
+  await page.goto('/request/consent');
+  await expect(page).toHaveURL(/\/request\/who-for$/);
+});
+
+test('a condition page link prefills the condition', async ({ page }) => {
+  await open(page, '/request/who-for?condition=atherosclerosis');
+  await answerWhoFor(page, T.en, 'myself');
+  await expect(page.getByLabel("Atherosclerosis of the limbs and of the brain's arteries")).toBeChecked();
+});
+
+test('"Change" on check your answers returns to check', async ({ page }) => {
+  await toHealth(page, T.en);
+  await answerHealth(page, T.en, ['No', 'No', 'No']);
+  await page.getByLabel(T.en.patientName).fill('Jo Bloggs');
+  await next(page, T.en);
+  await choose(page, T.en.email);
+  await page.getByLabel(T.en.emailAddress).fill('Jo@Example.COM');
+  await choose(page, T.en.morning);
+  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await next(page, T.en);
+  await page.getByLabel(T.en.consentHealth).check();
+  await page.getByLabel(T.en.consentClinics).check();
+  await next(page, T.en);
+  await page.getByRole('link', { name: 'Change Patient’s name' }).click();
+  await expect(page).toHaveURL(/\/request\/patient\?return=check$/);
+  await page.getByLabel(T.en.patientName).fill('Jo Smith');
+  await next(page, T.en);
+  await expect(page).toHaveURL(/\/request\/check$/);
+  await expect(page.getByText('Jo Smith')).toBeVisible();
+});
+
+test('keyboard only: the first steps with Tab, Space and Enter', async ({ page }) => {
+  await open(page, '/request/who-for');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Myself', { exact: true })).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Yes, 18 or over', { exact: true })).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/request\/condition$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});

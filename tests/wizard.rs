@@ -1,0 +1,274 @@
+//! Wizard steps in headless Chromium (wasm-bindgen-test): each mounted inside the router with the
+//! language context, checked by what a user sees and where focus is.
+#![cfg(target_arch = "wasm32")]
+
+use app::i18n::provide_i18n;
+use app::pages::RequestPage;
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DRAFT_KEY: &str = "ct.draft.v1";
+
+#[component]
+fn WithLanguage(children: Children) -> impl IntoView {
+    provide_i18n();
+    children()
+}
+
+/// Starts each test from the same place: the given saved draft (or none), the given address.
+fn reset(url: &str, saved: Option<&str>) {
+    let window = web_sys::window().expect("a window");
+    let storage = window
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("local storage");
+    storage.clear().expect("storage can be cleared");
+    if let Some(json) = saved {
+        storage.set_item(DRAFT_KEY, json).expect("set item");
+    }
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        .expect("replaceState");
+}
+
+fn mount_wizard() -> (web_sys::HtmlElement, impl Drop) {
+    let document = document();
+    let host: web_sys::HtmlElement = document
+        .create_element("div")
+        .expect("a div can be created")
+        .unchecked_into();
+    document
+        .body()
+        .expect("the test page has a body")
+        .append_child(&host)
+        .expect("append");
+    let handle = mount_to(host.clone(), || {
+        view! {
+            <Router>
+                <WithLanguage>
+                    <Routes fallback=|| "not found">
+                        <Route path=path!("/request/:step") view=RequestPage />
+                    </Routes>
+                </WithLanguage>
+            </Router>
+        }
+    });
+    (host, handle)
+}
+
+/// Lets effects, navigation and the focus frame run.
+async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+fn find(host: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
+    host.query_selector(selector)
+        .expect("valid selector")
+        .map(|e| e.unchecked_into())
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    find(host, selector)
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn focused_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+fn path() -> String {
+    web_sys::window()
+        .expect("window")
+        .location()
+        .pathname()
+        .expect("pathname")
+}
+
+fn click(host: &web_sys::HtmlElement, selector: &str) {
+    find(host, selector)
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .click();
+}
+
+const COMPLETE: &str = r#"{"draft":{"who_for":"myself","age_group":"adult",
+"condition":{"catalogue":"immunodeficiency"},"country":"germany","active_inflammation":"no",
+"acute_infection":"not_sure","fever_or_unwell":"no","patient_name":"Zoë Müller","channel":"email",
+"email":"zoe@example.com","language":"de","best_time":"morning","time_zone":"Europe/Berlin",
+"consent_health_data":true,"consent_clinics":true},"started_at":1}"#;
+
+#[wasm_bindgen_test]
+async fn the_first_step_shows_its_question_as_the_heading_and_focuses_it() {
+    reset("/request/who-for", None);
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    assert_eq!(text_of(&host, "h1"), "Who is this request for?");
+    assert!(
+        find(&host, "legend h1").is_some(),
+        "the legend is the heading"
+    );
+    assert_eq!(focused_id(), "app-step-heading");
+    assert!(
+        find(&host, "[role=alert]").is_none(),
+        "no errors before Continue"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_continue_shows_a_focused_error_summary_linked_to_the_fields() {
+    reset("/request/who-for", None);
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    click(&host, "button[type=submit]");
+    settle().await;
+    assert_eq!(text_of(&host, "[role=alert] h2"), "There is a problem");
+    assert_eq!(focused_id(), "app-error-summary");
+    let links = host
+        .query_selector_all("[role=alert] a")
+        .expect("valid selector");
+    assert_eq!(links.length(), 2, "who it is for and the age group");
+    let first: web_sys::Element = links.get(0).expect("a link").unchecked_into();
+    assert_eq!(first.get_attribute("href").as_deref(), Some("#requester"));
+    assert!(
+        find(&host, "#requester").is_some(),
+        "the link's target exists"
+    );
+    assert_eq!(
+        text_of(&host, "#requester-error"),
+        "Error: Select who the request is for"
+    );
+    assert_eq!(
+        path(),
+        "/request/who-for",
+        "an error keeps the user on the step"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_later_step_opened_by_url_goes_to_the_first_unanswered() {
+    reset("/request/contact", None);
+    let (_host, _handle) = mount_wizard();
+    settle().await;
+    assert_eq!(path(), "/request/who-for");
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_saved_on_the_device_as_they_are_given() {
+    reset("/request/who-for", None);
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    click(&host, "#requester");
+    settle().await;
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
+        .expect("a saved draft");
+    assert!(saved.contains(r#""who_for":"myself""#), "{saved}");
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_excluded_country_leads_to_the_not_eligible_page() {
+    reset(
+        "/request/patient",
+        Some(
+            r#"{"draft":{"who_for":"myself","age_group":"adult","condition":{"catalogue":"immunodeficiency"},
+            "country":"turkey","active_inflammation":"no","acute_infection":"no","fever_or_unwell":"no"}}"#,
+        ),
+    );
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    assert_eq!(path(), "/request/not-eligible");
+    assert_eq!(text_of(&host, "h1"), "We cannot take your request now");
+    assert!(text_of(&host, "h2").contains("Turkey"));
+}
+
+#[wasm_bindgen_test]
+async fn check_your_answers_lists_the_answers_with_change_links() {
+    reset("/request/check", Some(COMPLETE));
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    assert_eq!(path(), "/request/check");
+    assert!(
+        host.text_content()
+            .unwrap_or_default()
+            .contains("Zoë Müller")
+    );
+    let change = find(&host, "a[href='/request/patient?return=check']");
+    assert!(change.is_some(), "a Change link that returns to check");
+    assert!(
+        host.text_content()
+            .unwrap_or_default()
+            .contains("A doctor will check whether there is an acute infection."),
+        "the review reason is shown"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn consent_continue_records_the_version_and_opens_check() {
+    let without_consent = COMPLETE
+        .replace(
+            r#""consent_health_data":true"#,
+            r#""consent_health_data":false"#,
+        )
+        .replace(r#""consent_clinics":true"#, r#""consent_clinics":false"#);
+    reset("/request/consent", Some(&without_consent));
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    assert_eq!(path(), "/request/consent");
+    click(&host, "#consents-health-data");
+    click(&host, "#consents-clinics");
+    settle().await;
+    click(&host, "button[type=submit]");
+    settle().await;
+    assert_eq!(path(), "/request/check");
+    assert_eq!(
+        text_of(&host, "h1"),
+        "Check your answers before sending your request"
+    );
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
+        .expect("a saved draft");
+    assert!(
+        saved.contains(r#""consent_version":"2026-11-26""#),
+        "{saved}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn history_to_a_step_too_early_is_redirected_and_rendered() {
+    reset("/request/done", None);
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    let window = web_sys::window().expect("window");
+    window
+        .history()
+        .expect("history")
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/request/consent"))
+        .expect("pushState");
+    let event = web_sys::Event::new("popstate").expect("an event");
+    window.dispatch_event(&event).expect("dispatch");
+    settle().await;
+    assert_eq!(path(), "/request/who-for");
+    assert_eq!(text_of(&host, "h1"), "Who is this request for?");
+}
