@@ -5,7 +5,7 @@ import { test, expect, open, expectNoAxeViolations } from './fixtures';
 const routes = [
   { path: '/', heading: 'Cellular therapy is a fast-growing field in Medicine' },
   { path: '/conditions', heading: 'Find your condition' },
-  { path: '/conditions/multiple-sclerosis', heading: 'Condition' },
+  { path: '/conditions/multiple-sclerosis', heading: 'Multiple sclerosis' },
   { path: '/request/who-for', heading: 'Request treatment' },
   { path: '/embed/request', heading: 'Request treatment' },
   { path: '/no/such/page', heading: 'Page not found' },
