@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
                         path=path!("/request/:step")
                         view=|| view! { <SiteLayout><RequestPage /></SiteLayout> }
                     />
-                    <Route path=path!("/embed/request") view=EmbedRequestPage />
+                    <Route path=path!("/embed/request/:step?") view=EmbedRequestPage />
                 </Routes>
             </LocaleRoot>
         </Router>

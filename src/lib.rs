@@ -6,6 +6,7 @@ mod api;
 mod app;
 pub mod article;
 pub mod components;
+pub mod embed;
 pub mod finder;
 pub mod i18n;
 pub mod pages;

@@ -45,8 +45,15 @@ pub fn clear_draft() {
     }
 }
 
+std::thread_local! {
+    /// The reference just acknowledged, for when the device refuses storage (a blocked
+    /// third-party frame): the confirmation page still shows it while the page is open.
+    static SENT_IN_MEMORY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Remembers the reference of the request just acknowledged (no personal data).
 pub fn store_sent_reference(reference: &str) {
+    SENT_IN_MEMORY.with(|sent| *sent.borrow_mut() = Some(reference.to_owned()));
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(SENT_KEY, reference);
     }
@@ -54,5 +61,14 @@ pub fn store_sent_reference(reference: &str) {
 
 /// The reference of the last acknowledged request, if any.
 pub fn sent_reference() -> Option<String> {
-    local_storage()?.get_item(SENT_KEY).ok().flatten()
+    SENT_IN_MEMORY
+        .with(|sent| sent.borrow().clone())
+        .or_else(|| local_storage()?.get_item(SENT_KEY).ok().flatten())
+}
+
+/// Whether this document may keep anything on the device; false when the browser refuses
+/// storage (private modes, a partner's frame with third-party storage blocked).
+pub fn is_available() -> bool {
+    const PROBE: &str = "ct.probe";
+    local_storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
 }

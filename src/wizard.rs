@@ -47,8 +47,8 @@ pub use who_for_step::WhoForStep;
 pub const NOT_ELIGIBLE_SLUG: &str = "not-eligible";
 pub const URGENT_CARE_SLUG: &str = "see-a-doctor";
 
-/// The address of a step, with `?return=check` when the user came from check your answers.
+/// The address of a step, with `?return=check` when the user came from check your answers
+/// (under `/embed/request` inside a partner's frame).
 pub fn step_href(step: domain::request::Step, return_to_check: bool) -> String {
-    let tail = if return_to_check { "?return=check" } else { "" };
-    format!("/request/{}{tail}", step.slug())
+    crate::embed::wizard_href(step.slug(), return_to_check)
 }

@@ -64,7 +64,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
                 state.saved.set(SavedDraft::default());
                 storage::clear_draft();
                 navigate(
-                    "/request/done",
+                    &step_href(Step::Done, false),
                     NavigateOptions {
                         replace: true,
                         ..NavigateOptions::default()

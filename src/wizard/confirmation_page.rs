@@ -5,11 +5,12 @@ use domain::Msg;
 use domain::eligibility::CALLBACK_HOURS;
 use leptos::prelude::*;
 
-use super::browser;
 use super::step_frame::{HEADING_ID, focus_heading_on_mount};
+use super::{browser, step_href};
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
 use crate::storage;
+use domain::request::Step;
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
@@ -39,7 +40,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                 {i18n.t(Msg::WizardDonePrint)}
             </button>
             <p class="app-body app-no-print">
-                <a href="/request/who-for">{i18n.t(Msg::WizardDoneStartAgain)}</a>
+                <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
             </p>
         }
         .into_any(),
@@ -49,7 +50,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             </h1>
             <p class="app-body">{i18n.t(Msg::WizardDoneMissing)}</p>
             <p class="app-body">
-                <a href="/request/who-for">{i18n.t(Msg::WizardDoneStartAgain)}</a>
+                <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
             </p>
         }
         .into_any(),

@@ -218,8 +218,8 @@ impl Next {
     pub fn href(self, return_to_check: bool) -> String {
         match self {
             Next::Step(step) => super::step_href(step, return_to_check),
-            Next::NotEligible => format!("/request/{}", super::NOT_ELIGIBLE_SLUG),
-            Next::UrgentCare => format!("/request/{}", super::URGENT_CARE_SLUG),
+            Next::NotEligible => crate::embed::wizard_href(super::NOT_ELIGIBLE_SLUG, false),
+            Next::UrgentCare => crate::embed::wizard_href(super::URGENT_CARE_SLUG, false),
         }
     }
 }

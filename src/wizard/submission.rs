@@ -26,11 +26,13 @@ pub fn prepare(state: WizardState, locale: Locale) -> Result<RequestBody, Vec<Fi
         idempotency_key,
         locale,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
-        attribution: None,
+        attribution: crate::embed::attribution(),
         honeypot: saved.honeypot,
         started_at: saved.started_at,
     };
-    Ok(RequestBody::new(&request, envelope))
+    let mut body = RequestBody::new(&request, envelope);
+    body.test = crate::embed::is_test_mode();
+    Ok(body)
 }
 
 fn make_ids() -> (Reference, IdempotencyKey) {
