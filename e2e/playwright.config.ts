@@ -6,10 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
-const targetDir = process.env.CARGO_TARGET_DIR ?? `${root}/target`;
+export const targetDir = process.env.CARGO_TARGET_DIR ?? `${root}/target`;
 const port = Number(process.env.E2E_PORT ?? 8181);
 export const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'ct-e2e-'));
+const partnerPort = Number(process.env.E2E_PARTNER_PORT ?? 8191);
+export const partnerOrigin = `http://127.0.0.2:${partnerPort}`;
+export const strangerOrigin = `http://127.0.0.3:${partnerPort}`;
+// One data folder for the run: the workers inherit it, so a test can read what the server stored.
+export const dataDir = (process.env.CT_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'ct-e2e-')));
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -41,7 +45,7 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 } } },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
   ],
-  webServer: {
+  webServer: [{
     command: `${targetDir}/release/server`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
@@ -52,6 +56,14 @@ export default defineConfig({
       DIST_DIR: `${root}/dist`,
       PUBLIC_URL: baseURL,
       RUST_LOG: 'warn',
+      // The embed tests' demo partner (e2e/partner/) may frame the embed; 127.0.0.3 may not.
+      PARTNERS: `demo-clinic=${partnerOrigin}`,
     },
-  },
+  }, {
+    command: 'node partner/serve.cjs',
+    url: `${partnerOrigin}/health`,
+    reuseExistingServer: false,
+    timeout: 10_000,
+    env: { E2E_PARTNER_PORT: String(partnerPort), E2E_APP_ORIGIN: baseURL },
+  }],
 });

@@ -7,7 +7,7 @@ const routes = [
   { path: '/conditions', heading: 'Find your condition' },
   { path: '/conditions/multiple-sclerosis', heading: 'Multiple sclerosis' },
   { path: '/request/who-for', heading: 'Request treatment' },
-  { path: '/embed/request', heading: 'Request treatment' },
+  { path: '/embed/request', heading: 'Who is this request for?' },
   { path: '/no/such/page', heading: 'Page not found' },
 ];
 
