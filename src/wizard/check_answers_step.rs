@@ -12,6 +12,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
 use super::check_row::CheckRow;
+use super::contact_step::LANGUAGES;
 use super::state::SavedDraft;
 use super::step_frame::{HEADING_ID, StepFrame};
 use super::submission::{errors_to_step, prepare, problems_to_step};
@@ -203,7 +204,7 @@ pub fn AnswerList(editable: bool) -> impl IntoView {
             >
                 {row(Msg::WizardLabelPhone, Step::Contact, |d, _| d.phone.clone())}
             </Show>
-            {row(Msg::WizardLabelLanguage, Step::Contact, |d, _| d.language.clone())}
+            {row(Msg::WizardLabelLanguage, Step::Contact, language_text)}
             {row(Msg::WizardLabelBestTime, Step::Contact, |d, l| d.best_time.map(|t| l.text(label::best_time(t)).to_owned()))}
             {row(Msg::WizardLabelTimeZone, Step::Contact, |d, _| d.time_zone.clone())}
         </dl>
@@ -223,6 +224,15 @@ fn given(yes: bool, locale: domain::Locale) -> String {
         Msg::WizardConsentNotGiven
     };
     locale.text(msg).to_owned()
+}
+
+fn language_text(d: &Draft, locale: domain::Locale) -> Option<String> {
+    let tag = d.language.as_deref()?;
+    let name = LANGUAGES
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map(|(_, msg)| locale.text(*msg));
+    Some(name.unwrap_or(tag).to_owned())
 }
 
 fn condition_text(d: &Draft, locale: domain::Locale) -> Option<String> {

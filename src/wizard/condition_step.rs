@@ -29,20 +29,13 @@ pub fn ConditionStep() -> impl IntoView {
         Some(ConditionChoice::SomethingElse(text)) => text.clone(),
         _ => String::new(),
     }));
-    let mut options: Vec<(Choice, Signal<String>)> = Kind::ALL
-        .iter()
-        .flat_map(|kind| catalogue().of_kind(*kind))
-        .map(|entry| {
-            let id = entry.id.clone();
-            let name = Signal::derive(move || {
-                catalogue()
-                    .get(&id)
-                    .map(|e| e.name.get(i18n.locale()).to_owned())
-                    .unwrap_or_default()
-            });
-            (Choice::Listed(entry.id.clone()), name)
-        })
-        .collect();
+    let mut groups = Vec::new();
+    let mut options: Vec<(Choice, Signal<String>)> = Vec::new();
+    for kind in Kind::ALL {
+        groups.push((options.len(), kind_heading(kind)));
+        options.extend(listed(kind, i18n));
+    }
+    groups.push((options.len(), Msg::WizardOr));
     options.push((
         Choice::SomethingElse,
         Signal::derive(move || i18n.locale().text(Msg::ConditionSomethingElse).to_owned()),
@@ -70,6 +63,7 @@ pub fn ConditionStep() -> impl IntoView {
                 legend=Msg::StepConditionTitle
                 heading=true
                 options=options
+                groups=groups
                 value=value
                 on_change=choose
                 error=field_error(state, STEP, &["condition", "condition-catalogue"])
@@ -90,4 +84,28 @@ pub fn ConditionStep() -> impl IntoView {
             </Show>
         </StepFrame>
     }
+}
+
+fn kind_heading(kind: Kind) -> Msg {
+    match kind {
+        Kind::Pathology => Msg::WizardKindPathology,
+        Kind::Goal => Msg::WizardKindGoal,
+    }
+}
+
+/// The catalogue's entries of one kind as radios, named in the current language.
+fn listed(kind: Kind, i18n: crate::i18n::I18n) -> Vec<(Choice, Signal<String>)> {
+    catalogue()
+        .of_kind(kind)
+        .map(|entry| {
+            let id = entry.id.clone();
+            let name = Signal::derive(move || {
+                catalogue()
+                    .get(&id)
+                    .map(|e| e.name.get(i18n.locale()).to_owned())
+                    .unwrap_or_default()
+            });
+            (Choice::Listed(entry.id.clone()), name)
+        })
+        .collect()
 }

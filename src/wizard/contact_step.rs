@@ -13,7 +13,7 @@ use crate::i18n::use_i18n;
 const STEP: Step = Step::Contact;
 
 /// The languages offered for the call, as BCP 47 tags with their names.
-const LANGUAGES: [(&str, Msg); 10] = [
+pub(super) const LANGUAGES: [(&str, Msg); 10] = [
     ("en", Msg::LanguageNameEn),
     ("de", Msg::LanguageNameDe),
     ("ru", Msg::LanguageNameRu),

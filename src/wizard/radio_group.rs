@@ -35,6 +35,9 @@ pub fn RadioGroup<T>(
     #[prop(into)] value: Signal<Option<T>>,
     on_change: Callback<T>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Sub-headings shown before the option at each index (the condition's two lists).
+    #[prop(optional)]
+    groups: Vec<(usize, Msg)>,
     /// Lay the options side by side (yes / no questions).
     #[prop(optional)]
     inline: bool,
@@ -83,9 +86,14 @@ where
             } else {
                 format!("{id}-{}", i + 1)
             };
+            let group = groups
+                .iter()
+                .find(|(at, _)| *at == i)
+                .map(|(_, msg)| view! { <p class="app-radios__group">{i18n.t(*msg)}</p> });
             let checked_value = option.clone();
             let checked = move || value.with(|v| v.as_ref() == Some(&checked_value));
             view! {
+                {group}
                 <div class="app-radios__item">
                     <input
                         class="app-radios__input"

@@ -30,8 +30,11 @@ pub fn UrgentCarePage() -> impl IntoView {
         <p class="app-body">
             <a href=step_href(Step::Screening, false)>{i18n.t(Msg::NotEligibleChangeAnswer)}</a>
         </p>
-        <p class="app-body">
-            <a href="/">{i18n.t(Msg::WizardGoToArticle)}</a>
-        </p>
+        // Inside a partner's frame the site's pages may not be framed: no link to them there.
+        {(!crate::embed::is_embedded()).then(|| view! {
+            <p class="app-body">
+                <a href="/">{i18n.t(Msg::WizardGoToArticle)}</a>
+            </p>
+        })}
     }
 }
