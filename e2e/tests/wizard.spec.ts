@@ -326,3 +326,81 @@ test('keyboard only: the first steps with Tab, Space and Enter', async ({ page }
   await expect(page).toHaveURL(/\/request\/condition$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
+
+/** A complete draft for oneself, up to check your answers. */
+async function toCheck(page: Page) {
+  await toHealth(page, T.en);
+  await answerHealth(page, T.en, ['No', 'No', 'No']);
+  await page.getByLabel(T.en.patientName).fill('Jo Bloggs');
+  await next(page, T.en);
+  await choose(page, T.en.email);
+  await page.getByLabel(T.en.emailAddress).fill('jo@example.com');
+  await choose(page, T.en.morning);
+  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await next(page, T.en);
+  await page.getByLabel(T.en.consentHealth).check();
+  await page.getByLabel(T.en.consentClinics).check();
+  await next(page, T.en);
+  await expect(page).toHaveURL(/\/request\/check$/);
+}
+
+/** The browser reports failed requests on the console; those are expected here, nothing else. */
+function allowFailedLoads(problems: string[]) {
+  const rest = problems.filter((p) => !p.includes('Failed to load resource'));
+  problems.splice(0, problems.length, ...rest);
+}
+
+test('each failure is said in words, and every retry reuses the same key', async ({ page, guards }) => {
+  test.setTimeout(90_000);
+  const posts = watchPosts(page);
+  await toCheck(page);
+  const send = page.getByRole('button', { name: T.en.send });
+
+  await page.route('**/api/requests', (route) => route.abort('internetdisconnected'));
+  await send.click();
+  await expect(page.getByRole('alert')).toContainText('Check your internet connection');
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  await page.unroute('**/api/requests');
+  await page.route('**/api/requests', (route) =>
+    route.fulfill({ status: 429, headers: { 'Retry-After': '7' }, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: '/problems/rate-limited', title: 'Too many', status: 429, detail: '' }) }));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wait 7 seconds');
+
+  await page.unroute('**/api/requests');
+  await page.route('**/api/requests', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert')).toContainText('a problem on our side');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(T.en.done);
+
+  await page.unroute('**/api/requests');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.en.done);
+  const keys = new Set(posts.map((p) => p.headers()['idempotency-key']));
+  const references = new Set(posts.map((p) => p.postDataJSON().reference));
+  expect(posts.length).toBe(4);
+  expect(keys.size).toBe(1);
+  expect(references.size).toBe(1);
+  allowFailedLoads(guards.problems);
+});
+
+test('a 422 sends its errors back to their step, then to check', async ({ page, guards }) => {
+  test.setTimeout(90_000);
+  await toCheck(page);
+  await page.route('**/api/requests', (route) =>
+    route.fulfill({ status: 422, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: '/problems/validation', title: 'There is a problem with the request',
+        status: 422, detail: 'Some answers are missing.',
+        errors: [{ pointer: '/patient/name', detail: 'Enter the patient’s full name' }] }) }));
+  await page.getByRole('button', { name: T.en.send }).click();
+  await expect(page).toHaveURL(/\/request\/patient\?return=check$/);
+  await expect(page.getByRole('alert')).toContainText('Enter the patient’s full name');
+  await expect(page).toHaveTitle(/^Error: Step 5 of 8: /);
+  await page.unroute('**/api/requests');
+  await page.getByLabel(T.en.patientName).fill('Jo Smith');
+  await next(page, T.en);
+  await expect(page).toHaveURL(/\/request\/check$/);
+  allowFailedLoads(guards.problems);
+});
