@@ -45,6 +45,11 @@ pub fn current() -> Option<EmbedParams> {
     ))
 }
 
+/// True when this document shows the embed (its address is under `/embed/request`).
+pub fn is_embedded() -> bool {
+    current().is_some()
+}
+
 /// The address of a wizard page: `/request/{slug}` on the site, `/embed/request/{slug}` with the
 /// embed's checked parameters inside a partner's frame (so a reload keeps partner and theme).
 pub fn wizard_href(slug: &str, return_to_check: bool) -> String {

@@ -119,6 +119,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test('the partner page shows the wizard, sized to its content, and hears the journey', async ({ page }) => {
+  test.slow(); // a whole journey with axe in a frame
   const f = await openPartner(page, '?utm_source=newsletter&utm_campaign=spring&email=leak@example.org');
   const src = await page.locator('#embed-1 iframe').getAttribute('src');
   expect(src).toContain('partner=demo-clinic');
@@ -183,6 +184,7 @@ test('the partner page shows the wizard, sized to its content, and hears the jou
 });
 
 test('test mode runs the whole journey and stores nothing', async ({ page }) => {
+  test.slow(); // a whole journey with axe in a frame
   const f = await openPartner(page, '?test=1');
   await expect(f.getByText('Test mode: nothing you send here is stored or passed on.')).toBeVisible();
   await walk(page, f);
@@ -296,6 +298,7 @@ const frameHasStorage = (f: FrameLocator) =>
   });
 
 test('with third-party storage blocked the journey still completes', async ({}, testInfo) => {
+  test.slow(); // a whole journey with axe in a frame
   // Blocking third-party cookies (cookie_controls_mode 1) makes Chromium refuse the frame its
   // localStorage (a SecurityError); 127.0.0.1 and 127.0.0.2 are different sites. (Playwright's
   // own contexts behave the same way, so the other tests run with storage refused too.)
@@ -324,4 +327,44 @@ test('with third-party storage blocked the journey still completes', async ({}, 
   } finally {
     await allowed.close();
   }
+});
+
+test('the options: language, prefilled condition and a theme made accessible', async ({ page }) => {
+  const f = await openPartner(page, '?lang=de&condition=multiple-sclerosis&theme=%23ffdd00');
+  await expect(page.locator('#embed-1 iframe')).toHaveAttribute('title', 'Anfrage zur Zelltherapie');
+  await expect(f.locator('html')).toHaveAttribute('lang', 'de');
+  // #ffdd00 under white text is 1.4:1; the embed darkens it to #7f6e00 (5.1:1).
+  const button = f.getByRole('button', { name: 'Weiter' });
+  await expect(button).toHaveCSS('background-color', 'rgb(127, 110, 0)');
+  await expectNoAxeViolations(page);
+  await choose(f, 'Für mich');
+  await choose(f, 'Ja, 18 oder älter');
+  await button.click();
+  await expect(f.getByLabel('Multiple Sklerose', { exact: true })).toBeChecked();
+  // The parameters travel from step to step, so a reload inside the frame keeps them.
+  const frame = page.frames().find((fr) => fr.url().includes('/embed/request/condition'));
+  expect(frame?.url()).toContain('partner=demo-clinic');
+  expect(frame?.url()).toContain('theme=%237f6e00');
+});
+
+test('a refusal tells the partner "not now" and nothing more, and keeps the patient in the frame', async ({ page }) => {
+  const f = await openPartner(page);
+  await choose(f, 'Myself');
+  await choose(f, 'Yes, 18 or over');
+  await next(f);
+  await choose(f, 'Immunodeficiency disorders');
+  await next(f);
+  await choose(f, 'Germany');
+  await next(f);
+  await choose(f, 'No', 'Does the patient have an inflammation in the active phase?');
+  await choose(f, 'No', 'Does the patient have an acute infectious disease?');
+  await choose(f, 'Yes', 'Does the patient have a fever or feel acutely unwell now?');
+  await next(f);
+  await expect(f.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(async () => (await events(page)).map((e) => e.name).slice(-2)).toEqual(['step', 'eligibility']);
+  const got = await events(page);
+  expect(got.slice(-2).map((e) => e.detail)).toEqual([{ step: 'not-now', number: null }, { outcome: 'not-now' }]);
+  // No link out of the frame to the site's pages, which may not be framed.
+  await expect(f.locator('a[href="/"]')).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
