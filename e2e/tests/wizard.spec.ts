@@ -144,6 +144,16 @@ test('a request for a relative, in German', async ({ page }) => {
   expect(body.locale).toBe('de');
 });
 
+test('a request for oneself, in German', async ({ page }) => {
+  const body = await journey(page, T.de, 'de', 'myself', [T.de.no, T.de.no, T.de.no]);
+  expect(body.requester).toBeNull();
+});
+
+test('a request for a relative, in English', async ({ page }) => {
+  const body = await journey(page, T.en, 'en', 'parent', ['No', 'No', 'No']);
+  expect(body.requester.relation).toBe('parent_or_guardian');
+});
+
 test('"not sure" answers end as needs review and are posted', async ({ page }) => {
   test.setTimeout(90_000);
   const posts = watchPosts(page);
