@@ -14,6 +14,7 @@ mod phase_list;
 mod safety_notice;
 mod service_area_notice;
 mod table_of_contents;
+mod takeover;
 
 pub use advice_note::AdviceNote;
 pub use article_block::ArticleBlock;
@@ -26,6 +27,7 @@ pub use phase_list::PhaseList;
 pub use safety_notice::SafetyNotice;
 pub use service_area_notice::ServiceAreaNotice;
 pub use table_of_contents::TableOfContents;
+pub use takeover::after_first_paint;
 
 use std::sync::OnceLock;
 

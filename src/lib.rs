@@ -9,6 +9,7 @@ pub mod components;
 pub mod embed;
 pub mod finder;
 pub mod i18n;
+pub mod offline;
 pub mod pages;
 mod storage;
 pub mod wizard;
@@ -19,9 +20,23 @@ pub use app::App;
 const PRERENDERED_ID: &str = "app-prerendered";
 
 /// Mounts the app on `<body>`; the handle is forgotten because the app lives as long as the page.
-/// The prerendered copy is removed in the same task, just before mounting, so the browser never
-/// paints the page without one or the other and nothing moves.
+///
+/// When index.html holds the prerendered article, the app first lets the browser paint and
+/// report that copy (see `article::after_first_paint`), then removes it in the same task as it
+/// mounts, so no frame shows neither and nothing moves.
 pub fn start() {
+    use leptos::prelude::{document, location};
+    let shown = document().get_element_by_id(PRERENDERED_ID).is_some()
+        && location().pathname().is_ok_and(|path| path == "/");
+    if shown {
+        article::after_first_paint(take_over);
+    } else {
+        // Elsewhere the copy is hidden (see style/components/article.css): nothing to wait for.
+        take_over();
+    }
+}
+
+fn take_over() {
     if let Some(prerendered) = leptos::prelude::document().get_element_by_id(PRERENDERED_ID) {
         prerendered.remove();
     }
