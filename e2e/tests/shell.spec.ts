@@ -6,7 +6,7 @@ const routes = [
   { path: '/', heading: 'Cellular therapy is a fast-growing field in Medicine' },
   { path: '/conditions', heading: 'Find your condition' },
   { path: '/conditions/multiple-sclerosis', heading: 'Multiple sclerosis' },
-  { path: '/request/who-for', heading: 'Request treatment' },
+  { path: '/request/who-for', heading: 'Who is this request for?' },
   { path: '/embed/request', heading: 'Who is this request for?' },
   { path: '/no/such/page', heading: 'Page not found' },
 ];
