@@ -41,7 +41,10 @@ pub fn frame(locale: Locale, main: &str) -> String {
         request = t(Msg::NavRequest),
         main = main,
         help = t(Msg::FooterHelp),
-        hint = t(Msg::FooterHelpHint),
+        hint = escape(&locale.format(
+            Msg::FooterHelpHint,
+            &[("hours", &domain::eligibility::CALLBACK_HOURS.to_string())]
+        )),
         notice = t(Msg::FooterNotice),
     )
 }
