@@ -3,21 +3,17 @@
 //! unknown condition id gets its not-found page. Elements are found by role, label and text.
 #![cfg(target_arch = "wasm32")]
 
-use app::i18n::provide_i18n;
+mod support;
+
 use app::pages::{ConditionPage, FinderPage};
-use leptos::{mount::mount_to, prelude::*, task::tick};
+use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use support::{WithLanguage, mount, reset, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[component]
-fn WithLanguage(children: Children) -> impl IntoView {
-    provide_i18n();
-    children()
-}
 
 /// The finder and the condition page behind a router, as the app mounts them.
 fn routes() -> AnyView {
@@ -34,33 +30,9 @@ fn routes() -> AnyView {
     .into_any()
 }
 
-/// Starts each test from the same place: no stored choice, the given address.
-fn reset(url: &str) {
-    let window = web_sys::window().expect("a window");
-    if let Ok(Some(storage)) = window.local_storage() {
-        storage.clear().expect("storage can be cleared");
-    }
-    window
-        .history()
-        .expect("history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
-        .expect("replaceState");
-}
-
 fn mount_fresh(url: &str) -> (web_sys::HtmlElement, impl Drop) {
     reset(url);
-    let document = document();
-    let host: web_sys::HtmlElement = document
-        .create_element("div")
-        .expect("a div can be created")
-        .unchecked_into();
-    document
-        .body()
-        .expect("the test page has a body")
-        .append_child(&host)
-        .expect("append");
-    let handle = mount_to(host.clone(), routes);
-    (host, handle)
+    mount(routes)
 }
 
 fn all(host: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
@@ -97,12 +69,6 @@ fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
     input.set_value(text);
     let event = web_sys::Event::new("input").expect("an input event");
     input.dispatch_event(&event).expect("dispatch");
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        tick().await;
-    }
 }
 
 fn search_path() -> String {

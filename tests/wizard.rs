@@ -2,11 +2,13 @@
 //! language context, checked by what a user sees and where focus is.
 #![cfg(target_arch = "wasm32")]
 
-use app::i18n::provide_i18n;
+mod support;
+
 use app::pages::RequestPage;
-use leptos::{mount::mount_to, prelude::*, task::tick};
+use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use support::{WithLanguage, find, mount, settle, text_of};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -14,43 +16,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const DRAFT_KEY: &str = "ct.draft.v1";
 
-#[component]
-fn WithLanguage(children: Children) -> impl IntoView {
-    provide_i18n();
-    children()
-}
-
 /// Starts each test from the same place: the given saved draft (or none), the given address.
 fn reset(url: &str, saved: Option<&str>) {
-    let window = web_sys::window().expect("a window");
-    let storage = window
-        .local_storage()
-        .ok()
-        .flatten()
-        .expect("local storage");
-    storage.clear().expect("storage can be cleared");
+    support::reset(url);
     if let Some(json) = saved {
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .expect("local storage");
         storage.set_item(DRAFT_KEY, json).expect("set item");
     }
-    window
-        .history()
-        .expect("history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
-        .expect("replaceState");
 }
 
 fn mount_wizard() -> (web_sys::HtmlElement, impl Drop) {
-    let document = document();
-    let host: web_sys::HtmlElement = document
-        .create_element("div")
-        .expect("a div can be created")
-        .unchecked_into();
-    document
-        .body()
-        .expect("the test page has a body")
-        .append_child(&host)
-        .expect("append");
-    let handle = mount_to(host.clone(), || {
+    mount(|| {
         view! {
             <Router>
                 <WithLanguage>
@@ -60,34 +38,8 @@ fn mount_wizard() -> (web_sys::HtmlElement, impl Drop) {
                 </WithLanguage>
             </Router>
         }
-    });
-    (host, handle)
-}
-
-/// Lets effects, navigation and the focus frame run.
-async fn settle() {
-    for _ in 0..3 {
-        tick().await;
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .expect("window")
-                .request_animation_frame(&resolve);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-}
-
-fn find(host: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
-    host.query_selector(selector)
-        .expect("valid selector")
-        .map(|e| e.unchecked_into())
-}
-
-fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
-    find(host, selector)
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
+        .into_any()
+    })
 }
 
 fn focused_id() -> String {
