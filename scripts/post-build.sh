@@ -8,4 +8,6 @@ cd "$(dirname "$0")/.."
 : "${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 # Dev profile: the tool is tiny and runs once per build; its compile time is what matters.
 cargo run --quiet --package prerender -- "$TRUNK_STAGING_DIR"
+# The service worker's precache list and build id (after the prerender changed index.html).
+bash scripts/sw-build.sh
 bash scripts/precompress.sh

@@ -20,8 +20,19 @@ pub enum SubmitError {
     Server,
 }
 
-/// Sends the request once. The caller keeps the body (and so its key) for any retry.
+impl SubmitError {
+    /// Whether the same request may succeed later unchanged (the outbox keeps it then).
+    pub fn retries_later(&self) -> bool {
+        !matches!(self, SubmitError::Rejected(_))
+    }
+}
+
+/// Sends the request once. The caller keeps the body (and so its key) for any retry. A browser
+/// that knows it is offline is not asked to try.
 pub async fn submit(body: &RequestBody) -> Result<Created, SubmitError> {
+    if !leptos::prelude::window().navigator().on_line() {
+        return Err(SubmitError::Offline);
+    }
     let request = Request::post(REQUESTS_PATH)
         .header("Idempotency-Key", body.idempotency_key.as_str())
         .header("Accept", "application/json, application/problem+json")

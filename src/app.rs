@@ -14,6 +14,7 @@ use crate::pages::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::offline::provide_offline();
     view! {
         <Router>
             <LocaleRoot>

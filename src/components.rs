@@ -1,12 +1,14 @@
 //! Building blocks shared by the pages: the site frame and its parts.
 
 mod language_switch;
+mod offline_notices;
 mod page_title;
 mod site_footer;
 mod site_header;
 mod site_layout;
 
 pub use language_switch::LanguageSwitch;
+pub use offline_notices::OfflineNotices;
 pub use page_title::PageTitle;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

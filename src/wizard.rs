@@ -16,6 +16,7 @@ mod country_step;
 mod error_summary;
 mod health_step;
 mod not_eligible_page;
+mod outbox_list;
 mod patient_step;
 mod radio_group;
 mod state;

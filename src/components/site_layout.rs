@@ -4,7 +4,7 @@ use domain::Msg;
 use leptos::html::Main;
 use leptos::prelude::*;
 
-use crate::components::{SiteFooter, SiteHeader};
+use crate::components::{OfflineNotices, SiteFooter, SiteHeader};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -22,7 +22,10 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     view! {
         <a class="app-skip-link" href="#main" on:click=skip>{i18n.t(Msg::SkipToContent)}</a>
         <SiteHeader />
-        <main id="main" class="app-main" tabindex="-1" node_ref=main>{children()}</main>
+        <main id="main" class="app-main" tabindex="-1" node_ref=main>
+            <OfflineNotices />
+            {children()}
+        </main>
         <SiteFooter />
     }
 }

@@ -1,6 +1,8 @@
 //! Step 8: check your answers, each with a "Change" link, then send. Sending is one
 //! `Action::new_local`; the button is disabled while it runs; a failure is said in words with a
-//! retry; only a 2xx leads to the confirmation, and only then is the draft cleared.
+//! retry; only a 2xx leads to the confirmation, and only then is the draft cleared. A request that
+//! may succeed later (no connection, 409, 429, 5xx) goes to the outbox (`crate::offline`) and the
+//! confirmation says it is saved on this device; the draft stays until the outbox has sent it.
 
 use domain::Msg;
 use domain::catalogue::catalogue;
@@ -19,7 +21,7 @@ use super::submission::{errors_to_step, prepare, problems_to_step};
 use super::{browser, step_href, use_wizard};
 use crate::api::{self, SubmitError};
 use crate::i18n::{I18n, use_i18n};
-use crate::storage;
+use crate::{offline, storage};
 
 const STEP: Step = Step::Check;
 const SUBMIT_ERROR_ID: &str = "app-submit-error";
@@ -31,7 +33,14 @@ pub fn CheckAnswersStep() -> impl IntoView {
     let navigate = use_navigate();
     let send = Action::new_local(|body: &RequestBody| {
         let body = body.clone();
-        async move { api::submit(&body).await }
+        async move {
+            let result = api::submit(&body).await;
+            let queued = match &result {
+                Err(error) if error.retries_later() => offline::queue(&body).await,
+                _ => false,
+            };
+            (result, queued.then(|| body.reference.as_str().to_owned()))
+        }
     });
     let pending = send.pending();
     let failure = RwSignal::new(None::<SubmitError>);
@@ -56,11 +65,21 @@ pub fn CheckAnswersStep() -> impl IntoView {
     });
 
     Effect::new(move |_| {
-        let Some(result) = send.value().get() else {
+        let Some((result, queued)) = send.value().get() else {
             return;
         };
+        if let Some(reference) = queued {
+            let done = step_href(Step::Done, false);
+            let join = if done.contains('?') { '&' } else { '?' };
+            navigate(
+                &format!("{done}{join}queued={reference}"),
+                NavigateOptions::default(),
+            );
+            return;
+        }
         match result {
             Ok(created) => {
+                offline::forget(created.reference.as_str());
                 storage::store_sent_reference(created.reference.as_str());
                 state.saved.set(SavedDraft::default());
                 storage::clear_draft();

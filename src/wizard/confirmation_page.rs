@@ -1,50 +1,115 @@
 //! After the server's 201: the reference, the call-back promise, what happens next, how to
 //! withdraw consent, and a Print button. It never sends anything, so going back cannot resend.
+//! With `?queued={reference}` the request is in the outbox: the page says it is saved on this
+//! device until the outbox reports it sent, then shows the server's reference. The outbox view
+//! (every request saved on this device) is part of this page.
 
 use domain::Msg;
 use domain::eligibility::CALLBACK_HOURS;
 use leptos::prelude::*;
 
+use super::outbox_list::OutboxList;
+use super::state::{SavedDraft, WizardState};
 use super::step_frame::{HEADING_ID, focus_heading_on_mount};
 use super::{browser, step_href};
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
+use crate::offline::use_offline;
 use crate::storage;
 use domain::request::Step;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let reference = storage::sent_reference();
+    let offline = use_offline();
+    let queued = use_query_map().with_untracked(|q| q.get("queued"));
     focus_heading_on_mount();
-    let title = Signal::derive(move || i18n.t(Msg::StepDoneTitle)().to_owned());
-    let body = match reference {
-        Some(reference) => view! {
-            <div class="app-panel">
-                <h1 class="app-panel__title" id=HEADING_ID tabindex="-1">
-                    {i18n.t(Msg::DonePanelTitle)}
-                </h1>
-                <p class="app-panel__body">
-                    {move || i18n.format(Msg::DoneReference, &[("reference", &reference)])}
-                </p>
-            </div>
-            <p class="app-body">
-                {move || {
-                    i18n.format(Msg::DoneCallback, &[("hours", &CALLBACK_HOURS.to_string())])
-                }}
-            </p>
-            <h2 class="app-heading-m">{i18n.t(Msg::DoneNextTitle)}</h2>
-            <p class="app-body">{i18n.t(Msg::DoneNextBody)}</p>
-            <p class="app-body">{i18n.t(Msg::DoneWithdraw)}</p>
-            <button class="app-button app-button--secondary app-no-print" type="button" on:click=|_| browser::print()>
-                {i18n.t(Msg::WizardDonePrint)}
-            </button>
-            <p class="app-body app-no-print">
-                <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
-            </p>
+    // Sent by the outbox: the answers in this page's wizard leave the device too.
+    if let (Some(queued), Some(wizard)) = (queued.clone(), use_context::<WizardState>()) {
+        Effect::new(move |_| {
+            let ours = |s: &SavedDraft| s.ids.as_ref().is_some_and(|(r, _)| r.as_str() == queued);
+            if offline.with(|o| o.sent_as(&queued).is_some()) && wizard.saved.with_untracked(ours) {
+                wizard.saved.set(SavedDraft::default());
+            }
+        });
+    }
+    // (sent?, reference): a memo, so the outbox's other reports do not redraw the heading.
+    let shown = Memo::new(move |_| match queued.clone() {
+        Some(ours) => match offline.with(|o| o.sent_as(&ours).map(str::to_owned)) {
+            Some(server) => Some((true, server)),
+            None => Some((false, ours)),
+        },
+        None => {
+            // The outbox may have sent the draft's request since (see `crate::offline`).
+            offline.track();
+            storage::sent_reference().map(|reference| (true, reference))
         }
-        .into_any(),
-        None => view! {
+    });
+    let title = Signal::derive(move || {
+        let msg = match shown.get() {
+            Some((false, _)) => Msg::OutboxQueuedTitle,
+            _ => Msg::StepDoneTitle,
+        };
+        i18n.t(msg)().to_owned()
+    });
+    let body = move || match shown.get() {
+        Some((true, reference)) => sent_view(reference).into_any(),
+        Some((false, reference)) => queued_view(reference).into_any(),
+        None => missing_view().into_any(),
+    };
+    view! {
+        <PageTitle text=title />
+        {body}
+        <OutboxList />
+    }
+}
+
+fn queued_view(reference: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="app-panel app-panel--queued">
+            <h1 class="app-panel__title" id=HEADING_ID tabindex="-1">
+                {i18n.t(Msg::OutboxQueuedTitle)}
+            </h1>
+            <p class="app-panel__body">
+                {move || i18n.format(Msg::OutboxQueuedReference, &[("reference", &reference)])}
+            </p>
+        </div>
+    }
+}
+
+fn sent_view(reference: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="app-panel">
+            <h1 class="app-panel__title" id=HEADING_ID tabindex="-1">
+                {i18n.t(Msg::DonePanelTitle)}
+            </h1>
+            <p class="app-panel__body">
+                {move || i18n.format(Msg::DoneReference, &[("reference", &reference)])}
+            </p>
+        </div>
+        <p class="app-body">
+            {move || {
+                i18n.format(Msg::DoneCallback, &[("hours", &CALLBACK_HOURS.to_string())])
+            }}
+        </p>
+        <h2 class="app-heading-m">{i18n.t(Msg::DoneNextTitle)}</h2>
+        <p class="app-body">{i18n.t(Msg::DoneNextBody)}</p>
+        <p class="app-body">{i18n.t(Msg::DoneWithdraw)}</p>
+        <button class="app-button app-button--secondary app-no-print" type="button" on:click=|_| browser::print()>
+            {i18n.t(Msg::WizardDonePrint)}
+        </button>
+        <p class="app-body app-no-print">
+            <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
+        </p>
+    }
+}
+
+fn missing_view() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
             <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">
                 {i18n.t(Msg::StepDoneTitle)}
             </h1>
@@ -52,11 +117,5 @@ pub fn ConfirmationPage() -> impl IntoView {
             <p class="app-body">
                 <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
             </p>
-        }
-        .into_any(),
-    };
-    view! {
-        <PageTitle text=title />
-        {body}
     }
 }

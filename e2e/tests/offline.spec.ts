@@ -1,0 +1,258 @@
+// Offline and installable, against the real server: the manifest, the service worker's saved copy
+// of every page, the outbox (IndexedDB) that keeps a request until the server acknowledged it,
+// and a new version offered, not forced. The database is read with the server's own `list`.
+import { Page, test as base } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test, expect, open, expectNoAxeViolations } from './fixtures';
+
+const root = resolve(__dirname, '..', '..');
+const QUEUED = 'Saved on this device. It will be sent when you are online';
+const DONE = 'Thank you! We received your treatment application';
+
+/** The references the server has stored, read with `server list` on the run's data folder. */
+function storedReferences(): string[] {
+  const out = execFileSync(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, ['list'], {
+    env: { ...process.env, DATA_DIR: process.env.CT_E2E_DATA_DIR!, RUST_LOG: 'error' },
+    encoding: 'utf8',
+  });
+  return out.split('\n').filter(Boolean).map((line) => line.split('\t')[0]);
+}
+
+/** Waits until the service worker controls the page (it claims open pages when it activates). */
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Failed loads while offline are expected on the console; nothing else is. */
+function allowFailedLoads(problems: string[]) {
+  const rest = problems.filter((p) => !p.includes('Failed to load resource'));
+  problems.splice(0, problems.length, ...rest);
+}
+
+async function choose(page: Page, label: string) {
+  await page.getByLabel(label, { exact: true }).check();
+}
+
+async function next(page: Page) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** A complete draft for oneself, up to check your answers (the page is then controlled). */
+async function toCheck(page: Page) {
+  await open(page, '/request/who-for');
+  await controlled(page);
+  await choose(page, 'Myself');
+  await choose(page, 'Yes, 18 or over');
+  await next(page);
+  await choose(page, 'Immunodeficiency disorders');
+  await next(page);
+  await choose(page, 'Germany');
+  await next(page);
+  for (const q of ['inflammation in the active phase', 'acute infectious disease', 'fever or feel acutely unwell']) {
+    await page.getByRole('group', { name: new RegExp(q) }).getByLabel('No', { exact: true }).check();
+  }
+  await next(page);
+  await page.getByLabel('What is the patient’s full name?').fill('Jo Offline');
+  await next(page);
+  await choose(page, 'Email');
+  await page.getByLabel('Email address').fill('jo@example.com');
+  await choose(page, 'Morning (8am to 12pm)');
+  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await next(page);
+  await page.getByLabel(/process the patient’s health data/).check();
+  await page.getByLabel(/pass this request to partner clinics/).check();
+  await next(page);
+  await expect(page).toHaveURL(/\/request\/check$/);
+}
+
+/** Sends from check your answers and returns the reference the outbox shows. */
+async function sendAndQueue(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(QUEUED);
+  const reference = new URL(page.url()).searchParams.get('queued')!;
+  expect(reference).toMatch(/^CT-[0-9A-Z]{8}$/);
+  await expect(page.getByRole('region', { name: 'Requests saved on this device' })).toContainText(reference);
+  return reference;
+}
+
+test('the manifest is valid and its icons load', async ({ page, request }) => {
+  const response = await request.get('/manifest.webmanifest');
+  expect(response.headers()['content-type']).toContain('application/manifest+json');
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({
+    name: expect.any(String), short_name: expect.any(String), start_url: '/', display: 'standalone',
+    theme_color: '#123c5a', lang: 'en',
+  });
+  const purposes = new Set(manifest.icons.map((i: { purpose: string }) => i.purpose));
+  expect(purposes).toEqual(new Set(['any', 'maskable']));
+  for (const size of ['192x192', '512x512']) {
+    expect(manifest.icons.some((i: { sizes: string }) => i.sizes === size)).toBe(true);
+  }
+  for (const icon of manifest.icons) {
+    const png = await request.get(icon.src);
+    expect(png.status()).toBe(200);
+    expect(png.headers()['content-type']).toBe('image/png');
+    const body = await png.body();
+    const [w, h] = [body.readUInt32BE(16), body.readUInt32BE(20)];
+    expect(`${w}x${h}`).toBe(icon.sizes);
+  }
+  await open(page, '/');
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+  const sw = await request.get('/sw.js');
+  expect(sw.headers()['cache-control']).toBe('no-cache');
+});
+
+test('offline, every page comes from the saved copy and says so', async ({ page, context, guards }) => {
+  test.setTimeout(90_000);
+  await open(page, '/');
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/^You are offline\. This is a copy saved on .+\.$/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await open(page, '/conditions');
+  await page.getByRole('searchbox').fill('alzhiemer');
+  await expect(page.getByRole('link', { name: "Alzheimer's disease" })).toBeVisible();
+  await expect(page.getByText(/^You are offline\./)).toBeVisible();
+
+  await open(page, '/request/who-for');
+  await choose(page, 'Myself');
+  await choose(page, 'Yes, 18 or over');
+  await next(page);
+  await expect(page).toHaveURL(/\/request\/condition$/);
+  await expectNoAxeViolations(page);
+  await context.setOffline(false);
+  allowFailedLoads(guards.problems);
+});
+
+test('a request written offline is kept, survives a new page and is sent once', async ({ page, context, guards }) => {
+  test.setTimeout(120_000);
+  await toCheck(page);
+  await context.setOffline(true);
+  const reference = await sendAndQueue(page);
+  await expectNoAxeViolations(page);
+  const done = page.url();
+  await page.close();
+
+  const again = await context.newPage();
+  await open(again, done);
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText(QUEUED);
+  await expect(again.getByRole('region', { name: 'Requests saved on this device' })).toContainText(reference);
+  expect(storedReferences()).not.toContain(reference);
+
+  await context.setOffline(false);
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText(DONE);
+  await expect(again.getByText(reference)).toBeVisible();
+  await expect(again.getByRole('region', { name: 'Requests saved on this device' })).toHaveCount(0);
+  await expect(again.getByRole('status').filter({ hasText: 'Your saved request has been sent.' })).toHaveCount(1);
+  expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
+  // The answers left the device with the acknowledgement.
+  expect(await again.evaluate(() => localStorage.getItem('ct.draft.v1'))).toBeNull();
+  await expectNoAxeViolations(again);
+  allowFailedLoads(guards.problems);
+});
+
+test('503 three times then 201: sent once, with one key', async ({ page, guards }) => {
+  test.setTimeout(90_000);
+  await toCheck(page);
+  const keys: string[] = [];
+  let refused = 0;
+  await page.route('**/api/requests', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (refused++ < 3) await route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, body: '' });
+    else await route.continue();
+  });
+  const reference = await sendAndQueue(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DONE, { timeout: 30_000 });
+  expect(keys).toHaveLength(4);
+  expect(new Set(keys).size).toBe(1);
+  expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
+  allowFailedLoads(guards.problems);
+});
+
+test('a 422 from the outbox leaves the item, marked needs attention', async ({ page, guards }) => {
+  test.setTimeout(90_000);
+  await toCheck(page);
+  let calls = 0;
+  await page.route('**/api/requests', (route) =>
+    calls++ === 0
+      ? route.fulfill({ status: 503, body: '' })
+      : route.fulfill({ status: 422, contentType: 'application/problem+json',
+        body: JSON.stringify({ type: '/problems/validation', title: 'There is a problem with the request',
+          status: 422, detail: 'The email address is not accepted.', errors: [] }) }));
+  const reference = await sendAndQueue(page);
+  const outbox = page.getByRole('region', { name: 'Requests saved on this device' });
+  await expect(outbox).toContainText('Needs attention: The email address is not accepted.');
+  await expect(page.getByRole('status').filter({ hasText: 'A saved request needs attention.' })).toHaveCount(1);
+  await expect(outbox.getByRole('link', { name: 'Change your answers' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(outbox).toContainText(reference);
+  await expect(outbox).toContainText('Needs attention');
+  expect(storedReferences()).not.toContain(reference);
+  allowFailedLoads(guards.problems);
+});
+
+test('two pages sending at once store one row', async ({ page, context, guards }) => {
+  test.setTimeout(120_000);
+  await toCheck(page);
+  await context.setOffline(true);
+  const reference = await sendAndQueue(page);
+  const other = await context.newPage();
+  await open(other, page.url());
+  const posts: string[] = [];
+  for (const p of [page, other]) {
+    p.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/api/requests')) posts.push(r.url()); });
+  }
+  await context.setOffline(false);
+  for (const p of [page, other]) {
+    await expect(p.getByRole('heading', { level: 1 })).toHaveText(DONE);
+  }
+  expect(posts.length).toBeLessThanOrEqual(1);
+  expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
+  allowFailedLoads(guards.problems);
+});
+
+// Its own server on a copy of dist/, so changing sw.js there (a new build deployed) touches no
+// other test; Playwright cannot route a service worker's own script, so the file itself changes.
+base('a new version is offered, and accepting it keeps the half-filled draft', async ({ page }, info) => {
+  test.setTimeout(90_000);
+  const dist = mkdtempSync(join(tmpdir(), 'ct-dist-'));
+  cpSync(`${root}/dist`, dist, { recursive: true });
+  const origin = `http://127.0.0.1:${8270 + info.workerIndex}`;
+  const server = spawn(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, [], {
+    env: { ...process.env, BIND_ADDR: origin.slice(7), DIST_DIR: dist, PUBLIC_URL: origin,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'ct-data-')), RUST_LOG: 'error' },
+    stdio: 'ignore',
+  });
+  try {
+    await expect.poll(() => fetch(`${origin}/api/health`).then((r) => r.status, () => 0)).toBe(200);
+    await open(page, `${origin}/request/who-for`);
+    await controlled(page);
+    await choose(page, 'Myself');
+    // The new build: another build id, so other cache names.
+    const sw = readFileSync(`${dist}/sw.js`, 'utf8').replace(/const BUILD_ID = "([^"]+)"/, 'const BUILD_ID = "$1-next"');
+    rmSync(`${dist}/sw.js.br`);
+    rmSync(`${dist}/sw.js.gz`);
+    writeFileSync(`${dist}/sw.js`, sw);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    const prompt = page.getByText('A new version is available.');
+    await expect(prompt).toBeVisible();
+    await expect(page.getByLabel('Myself', { exact: true })).toBeChecked();
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByLabel('Myself', { exact: true })).toBeChecked();
+    await expect(prompt).toHaveCount(0);
+    await page.waitForFunction(() => caches.keys().then((names) => names.every((n) => n.endsWith('-next'))));
+  } finally {
+    server.kill();
+    rmSync(dist, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,63 @@
+//! The notices of the offline bridge at the top of every page: the new version on offer, the
+//! saved copy on show while offline, and the outbox's status in a live region.
+
+use domain::Msg;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::use_i18n;
+use crate::offline::{apply_update, use_offline};
+
+#[component]
+pub fn OfflineNotices() -> impl IntoView {
+    let i18n = use_i18n();
+    let offline = use_offline();
+    let update = move || {
+        offline.with(|s| s.update).then(|| {
+            view! {
+                <div class="app-offline-notice">
+                    <p class="app-body">{i18n.t(Msg::OfflineUpdateAvailable)}</p>
+                    <button class="app-button app-button--secondary" type="button" on:click=|_| apply_update()>
+                        {i18n.t(Msg::OfflineUpdateReload)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    let copy = move || {
+        offline.with(|s| s.saved_at).map(|ms| {
+            let date: String = js_sys::Date::new(&ms.into())
+                .to_locale_date_string(i18n.locale().tag(), &JsValue::UNDEFINED)
+                .into();
+            view! {
+                <p class="app-offline-notice app-body">
+                    {i18n.format(Msg::OfflineCopyNote, &[("date", &date)])}
+                </p>
+            }
+        })
+    };
+    // "Sent" is said only after there was something waiting in this page's life.
+    let had_items = StoredValue::new(false);
+    let status = move || {
+        offline.with(|s| {
+            let waiting = s.items.iter().filter(|i| !i.attention).count();
+            if !s.items.is_empty() {
+                had_items.set_value(true);
+            }
+            if s.items.iter().any(|i| i.attention) {
+                i18n.t(Msg::OutboxStatusAttention)().to_owned()
+            } else if waiting > 0 {
+                i18n.format(Msg::OutboxStatusWaiting, &[("count", &waiting.to_string())])
+            } else if had_items.get_value() {
+                i18n.t(Msg::OutboxStatusSent)().to_owned()
+            } else {
+                String::new()
+            }
+        })
+    };
+    view! {
+        {update}
+        {copy}
+        <p class="app-visually-hidden" role="status">{status}</p>
+    }
+}
