@@ -72,7 +72,8 @@ export async function queue(body, key, reference) {
 export function flush() {
   if (navigator.onLine === false) return Promise.resolve();
   const run = () => sendDue().catch(() => {});
-  return navigator.locks ? navigator.locks.request('ct-outbox', run) : run();
+  // Web Locks refuse a frame without storage access (a partner's page): it does not send then.
+  return (navigator.locks ? navigator.locks.request('ct-outbox', run) : run()).catch(() => {});
 }
 
 /** Whether items are still waiting (the sync event fails then, so the browser tries again). */

@@ -150,7 +150,7 @@ test('a request written offline is kept, survives a new page and is sent once', 
   await expect(again.getByRole('heading', { level: 1 })).toHaveText(DONE);
   await expect(again.getByText(reference)).toBeVisible();
   await expect(again.getByRole('region', { name: 'Requests saved on this device' })).toHaveCount(0);
-  await expect(again.getByRole('status').filter({ hasText: 'Your saved request has been sent.' })).toHaveCount(1);
+  await expect(again.locator('[aria-live="polite"]', { hasText: 'Your saved request has been sent.' })).toHaveCount(1);
   expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
   // The answers left the device with the acknowledgement.
   expect(await again.evaluate(() => localStorage.getItem('ct.draft.v1'))).toBeNull();
@@ -189,7 +189,7 @@ test('a 422 from the outbox leaves the item, marked needs attention', async ({ p
   const reference = await sendAndQueue(page);
   const outbox = page.getByRole('region', { name: 'Requests saved on this device' });
   await expect(outbox).toContainText('Needs attention: The email address is not accepted.');
-  await expect(page.getByRole('status').filter({ hasText: 'A saved request needs attention.' })).toHaveCount(1);
+  await expect(page.locator('[aria-live="polite"]', { hasText: 'A saved request needs attention.' })).toHaveCount(1);
   await expect(outbox.getByRole('link', { name: 'Change your answers' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.reload();

@@ -1,5 +1,7 @@
-//! The notices of the offline bridge at the top of every page: the new version on offer, the
-//! saved copy on show while offline, and the outbox's status in a live region.
+//! The notices of the offline bridge above every page's content: the new version on offer, the
+//! saved copy on show while offline, and the outbox's status in a live region. Outside `<main>`,
+//! so the page itself is the same as the prerendered copy; a polite live region rather than
+//! `role="status"`, which the pages keep for their own announcements.
 
 use domain::Msg;
 use leptos::prelude::*;
@@ -56,8 +58,10 @@ pub fn OfflineNotices() -> impl IntoView {
         })
     };
     view! {
-        {update}
-        {copy}
-        <p class="app-visually-hidden" role="status">{status}</p>
+        <div class="app-offline-notices">
+            {update}
+            {copy}
+            <p class="app-visually-hidden" aria-live="polite">{status}</p>
+        </div>
     }
 }

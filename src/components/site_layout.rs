@@ -22,10 +22,8 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     view! {
         <a class="app-skip-link" href="#main" on:click=skip>{i18n.t(Msg::SkipToContent)}</a>
         <SiteHeader />
-        <main id="main" class="app-main" tabindex="-1" node_ref=main>
-            <OfflineNotices />
-            {children()}
-        </main>
+        <OfflineNotices />
+        <main id="main" class="app-main" tabindex="-1" node_ref=main>{children()}</main>
         <SiteFooter />
     }
 }
