@@ -11,9 +11,12 @@ const SHELL_PAGE = '/index.html';
 const fromCache = new Set();
 
 self.addEventListener('install', (event) => {
-  // Fresh copies: a stale HTTP-cached index.html would not match the hashed files it names.
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))));
+  // Unhashed files fresh from the server (a stale index.html would not match the hashed files it
+  // names); Trunk's hashed files may come from the HTTP cache, so the first visit does not
+  // download the wasm twice.
+  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(PRECACHE.map((url) =>
+    hashed.test(url) ? url : new Request(url, { cache: 'reload' })))));
   // No skipWaiting here: a new version waits until the reader accepts it (SKIP_WAITING).
 });
 
