@@ -89,9 +89,10 @@ fn forget_sent_draft(report: &OfflineState) {
     }
 }
 
-/// The outbox's last report; provided by [`provide_offline`].
+/// The outbox's last report, provided by [`provide_offline`]; an empty one for components
+/// mounted without the app (component tests), which then show no offline state.
 pub fn use_offline() -> RwSignal<OfflineState> {
-    expect_context()
+    use_context().unwrap_or_else(|| RwSignal::new(OfflineState::default()))
 }
 
 /// Keeps the request to send later; false when the device keeps nothing (storage refused).
