@@ -102,6 +102,12 @@ test('the manifest is valid and its icons load', async ({ page, request }) => {
   }
   await open(page, '/');
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+  await controlled(page);
+  // Chromium's own installability checks (Lighthouse 12 no longer has its PWA audit); Playwright's
+  // contexts are incognito, which is the one reason Chromium may give.
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
   const sw = await request.get('/sw.js');
   expect(sw.headers()['cache-control']).toBe('no-cache');
 });
