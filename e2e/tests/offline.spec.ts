@@ -202,6 +202,21 @@ test('a 422 from the outbox leaves the item, marked needs attention', async ({ p
   await expect(outbox).toContainText(reference);
   await expect(outbox).toContainText('Needs attention');
   expect(storedReferences()).not.toContain(reference);
+  // Queued eight days ago: some browsers clear a site's data after seven days without a visit.
+  await page.evaluate((ref) => new Promise<void>((done, fail) => {
+    const open = indexedDB.open('ct-outbox', 1);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('requests', 'readwrite');
+      const store = tx.objectStore('requests');
+      const get = store.get(ref);
+      get.onsuccess = () => store.put({ ...get.result, queuedAt: Date.now() - 8 * 24 * 3600 * 1000 });
+      tx.oncomplete = () => { open.result.close(); done(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), reference);
+  await page.reload();
+  await expect(outbox).toContainText('Waiting for more than 7 days');
+  await expectNoAxeViolations(page);
   allowFailedLoads(guards.problems);
 });
 
