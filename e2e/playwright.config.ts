@@ -53,7 +53,7 @@ export default defineConfig({
     env: {
       BIND_ADDR: `127.0.0.1:${port}`,
       DATA_DIR: dataDir,
-      DIST_DIR: `${root}/dist`,
+      DIST_DIR: process.env.E2E_DIST_DIR ?? `${root}/dist`,
       PUBLIC_URL: baseURL,
       RUST_LOG: 'warn',
       // The embed tests' demo partner (e2e/partner/) may frame the embed; 127.0.0.3 may not.

@@ -19,7 +19,7 @@ pub use contact::{LanguageTag, TimeZone};
 pub use email::EmailAddress;
 pub use phone::PhoneNumber;
 pub use step::Step;
-pub use text::{FreeText, PersonName, nfc};
+pub use text::{FREE_TEXT_MAX, FreeText, PersonName, nfc};
 
 use crate::Msg;
 use crate::catalogue::ConditionId;

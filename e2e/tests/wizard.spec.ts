@@ -300,6 +300,15 @@ test('a condition page link prefills the condition', async ({ page }) => {
   await expect(page.getByLabel("Atherosclerosis of the limbs and of the brain's arteries")).toBeChecked();
 });
 
+test("the finder's request-anyway link carries the searched words as something else", async ({ page }) => {
+  await open(page, '/request/who-for?something_else=stiff%20joints%20in%20the%20morning');
+  await answerWhoFor(page, T.en, 'myself');
+  await expect(page.getByLabel('Something else')).toBeChecked();
+  await expect(page.getByLabel('Describe the condition in your own words')).toHaveValue(
+    'stiff joints in the morning',
+  );
+});
+
 test('"Change" on check your answers returns to check', async ({ page }) => {
   await toHealth(page, T.en);
   await answerHealth(page, T.en, ['No', 'No', 'No']);

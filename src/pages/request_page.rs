@@ -5,7 +5,7 @@
 use domain::Msg;
 use domain::catalogue::{ConditionId, catalogue};
 use domain::eligibility::ConditionChoice;
-use domain::request::Step;
+use domain::request::{FREE_TEXT_MAX, Step};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -60,11 +60,17 @@ pub fn RequestPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
 
-    // A link from a condition's page prefills the condition.
+    // A link from a condition's page prefills the condition; the finder's "request anyway" link
+    // carries the words the user searched for, as "something else" for a doctor to read.
     if let Some(id) = query.with_untracked(|q| q.get("condition")) {
         let id = ConditionId(id);
         if catalogue().get(&id).is_some() {
             state.update(|d| d.condition = Some(ConditionChoice::Catalogue(id)));
+        }
+    } else if let Some(text) = query.with_untracked(|q| q.get("something_else")) {
+        let text: String = text.trim().chars().take(FREE_TEXT_MAX).collect();
+        if !text.is_empty() {
+            state.update(|d| d.condition = Some(ConditionChoice::SomethingElse(text)));
         }
     }
 
