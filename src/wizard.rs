@@ -6,6 +6,7 @@ mod back_link;
 mod browser;
 mod check_answers_step;
 mod check_row;
+mod condition_filter;
 mod condition_step;
 mod confirmation_page;
 mod consent_checkbox;

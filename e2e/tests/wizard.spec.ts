@@ -300,6 +300,29 @@ test('a condition page link prefills the condition', async ({ page }) => {
   await expect(page.getByLabel("Atherosclerosis of the limbs and of the brain's arteries")).toBeChecked();
 });
 
+test('the condition step search narrows the list, misspellings and lay terms included', async ({ page }) => {
+  await open(page, '/request/who-for');
+  await answerWhoFor(page, T.en, 'myself');
+  const search = page.getByLabel('Search for the condition');
+  await search.fill('multipel sklerosis');
+  // Enter narrows; it must not submit the step.
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'condition' })).toHaveText('1 condition found');
+  await expect(page.getByRole('radio', { name: 'Multiple sclerosis' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Something else' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Alzheimer/ })).toBeHidden();
+  await page.getByRole('radio', { name: 'Multiple sclerosis' }).check();
+  await search.fill('heart attack');
+  // The chosen condition stays in view whatever the search shows.
+  await expect(page.getByRole('radio', { name: 'Multiple sclerosis' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await search.fill('');
+  await expect(page.getByRole('radio', { name: /Alzheimer/ })).toBeVisible();
+  await next(page, T.en);
+  await expect(page).toHaveURL(/\/request\/country$/);
+});
+
 test("the finder's request-anyway link carries the searched words as something else", async ({ page }) => {
   await open(page, '/request/who-for?something_else=stiff%20joints%20in%20the%20morning');
   await answerWhoFor(page, T.en, 'myself');

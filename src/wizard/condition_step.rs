@@ -7,6 +7,7 @@ use domain::eligibility::ConditionChoice;
 use domain::request::Step;
 use leptos::prelude::*;
 
+use super::condition_filter::ConditionFilter;
 use super::step_frame::{StepFrame, field_error};
 use super::{RadioGroup, TextField, use_wizard};
 use crate::i18n::use_i18n;
@@ -56,6 +57,31 @@ pub fn ConditionStep() -> impl IntoView {
         })
     });
     let something_else = move || value.get() == Some(Choice::SomethingElse);
+    // The search box narrows the radios to what matches, keeping the chosen one and "Something
+    // else" in view; the ids in radio order let a match find its radio.
+    let ids: Vec<Option<ConditionId>> = options
+        .iter()
+        .map(|(choice, _)| match choice {
+            Choice::Listed(id) => Some(id.clone()),
+            Choice::SomethingElse => None,
+        })
+        .collect();
+    let matches = RwSignal::new(None::<Vec<ConditionId>>);
+    let shown = Signal::derive(move || {
+        let chosen = value.get();
+        matches.with(|m| {
+            m.as_ref().map(|found| {
+                (0..ids.len())
+                    .filter(|&i| match &ids[i] {
+                        Some(id) => {
+                            found.contains(id) || chosen == Some(Choice::Listed(id.clone()))
+                        }
+                        None => true,
+                    })
+                    .collect()
+            })
+        })
+    });
     view! {
         <StepFrame step=STEP>
             <RadioGroup
@@ -67,7 +93,10 @@ pub fn ConditionStep() -> impl IntoView {
                 value=value
                 on_change=choose
                 error=field_error(state, STEP, &["condition", "condition-catalogue"])
-            />
+                shown=shown
+            >
+                <ConditionFilter matches=matches />
+            </RadioGroup>
             <Show when=something_else>
                 <TextField
                     id="condition-something-else"

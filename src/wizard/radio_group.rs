@@ -41,6 +41,12 @@ pub fn RadioGroup<T>(
     /// Lay the options side by side (yes / no questions).
     #[prop(optional)]
     inline: bool,
+    /// The indices of the options to show; `None` shows them all (the condition step's search).
+    #[prop(optional, into)]
+    shown: Option<Signal<Option<Vec<usize>>>>,
+    /// Shown inside the fieldset above the radios (the condition step's search box).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -92,9 +98,14 @@ where
                 .map(|(_, msg)| view! { <p class="app-radios__group">{i18n.t(*msg)}</p> });
             let checked_value = option.clone();
             let checked = move || value.with(|v| v.as_ref() == Some(&checked_value));
+            let hidden = move || {
+                shown.is_some_and(|shown| {
+                    shown.with(|s| s.as_ref().is_some_and(|s| !s.contains(&i)))
+                })
+            };
             view! {
                 {group}
-                <div class="app-radios__item">
+                <div class="app-radios__item" class:app-radios__item--hidden=hidden>
                     <input
                         class="app-radios__input"
                         type="radio"
@@ -142,6 +153,7 @@ where
                             }
                         })
                 }}
+                {children.map(|children| children())}
                 <div class=radios_class>{radios}</div>
             </fieldset>
         </div>
