@@ -15,6 +15,7 @@ mod contact_step;
 mod continue_button;
 mod country_step;
 mod error_summary;
+mod field_parts;
 mod health_step;
 mod not_eligible_page;
 mod outbox_list;

@@ -3,6 +3,7 @@
 use domain::Msg;
 use leptos::prelude::*;
 
+use super::field_parts::{ErrorMessage, described_by};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -14,11 +15,7 @@ pub fn ConsentCheckbox(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let described = {
-        let error_id = error_id.clone();
-        move || error.with(Option::is_some).then(|| error_id.clone())
-    };
+    let described = described_by(&id, false, error);
     let group_class = move || {
         if error.with(Option::is_some) {
             "app-form-group app-form-group--error"
@@ -28,20 +25,7 @@ pub fn ConsentCheckbox(
     };
     view! {
         <div class=group_class>
-            {move || {
-                error
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <p class="app-error-message" id=error_id.clone()>
-                                <span class="app-visually-hidden">
-                                    {i18n.t(Msg::WizardErrorPrefix)}
-                                </span>
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorMessage field=id.clone() error=error />
             <div class="app-checkboxes__item">
                 <input
                     class="app-checkboxes__input"

@@ -5,6 +5,7 @@
 use domain::Msg;
 use leptos::prelude::*;
 
+use super::field_parts::{ErrorMessage, described_by, hint_id};
 use crate::i18n::{I18n, use_i18n};
 
 /// Options whose labels are translation keys, as the radios need them.
@@ -52,21 +53,8 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let i18n = use_i18n();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let hint_id = hint_id(&id);
+    let described = described_by(&id, hint.is_some(), error);
     let legend_view = if heading {
         view! {
             <legend class="app-fieldset__legend app-fieldset__legend--l">
@@ -139,20 +127,7 @@ where
             <fieldset class="app-fieldset" aria-describedby=described>
                 {legend_view}
                 {hint.map(|msg| view! { <div class="app-hint" id=hint_id>{i18n.t(msg)}</div> })}
-                {move || {
-                    error
-                        .get()
-                        .map(|text| {
-                            view! {
-                                <p class="app-error-message" id=error_id.clone()>
-                                    <span class="app-visually-hidden">
-                                        {i18n.t(Msg::WizardErrorPrefix)}
-                                    </span>
-                                    {text}
-                                </p>
-                            }
-                        })
-                }}
+                <ErrorMessage field=id.clone() error=error />
                 {children.map(|children| children())}
                 <div class=radios_class>{radios}</div>
             </fieldset>

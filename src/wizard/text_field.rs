@@ -4,6 +4,7 @@
 use domain::Msg;
 use leptos::prelude::*;
 
+use super::field_parts::{ErrorMessage, described_by, hint_id};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -30,21 +31,8 @@ pub fn TextField(
     multiline: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let hint_id = hint_id(&id);
+    let described = described_by(&id, hint.is_some(), error);
     let label_view = if heading {
         view! {
             <h1 class="app-label-wrapper" id="app-step-heading" tabindex="-1">
@@ -100,20 +88,7 @@ pub fn TextField(
         <div class=group_class>
             {label_view}
             {hint.map(|msg| view! { <div class="app-hint" id=hint_id>{i18n.t(msg)}</div> })}
-            {move || {
-                error
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <p class="app-error-message" id=error_id.clone()>
-                                <span class="app-visually-hidden">
-                                    {i18n.t(Msg::WizardErrorPrefix)}
-                                </span>
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorMessage field=id.clone() error=error />
             {control}
         </div>
     }
