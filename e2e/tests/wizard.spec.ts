@@ -78,6 +78,23 @@ async function toHealth(page: Page, t: Texts, lang = 'en') {
   await expect(page).toHaveURL(/\/request\/health$/);
 }
 
+/** A complete draft for oneself, up to check your answers; the email typed in mixed case. */
+async function toCheck(page: Page, health: [string, string, string] = ['No', 'No', 'No']) {
+  await toHealth(page, T.en);
+  await answerHealth(page, T.en, health);
+  await page.getByLabel(T.en.patientName).fill('Jo Bloggs');
+  await next(page, T.en);
+  await choose(page, T.en.email);
+  await page.getByLabel(T.en.emailAddress).fill('Jo@Example.COM');
+  await choose(page, T.en.morning);
+  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await next(page, T.en);
+  await page.getByLabel(T.en.consentHealth).check();
+  await page.getByLabel(T.en.consentClinics).check();
+  await next(page, T.en);
+  await expect(page).toHaveURL(/\/request\/check$/);
+}
+
 async function journey(page: Page, t: Texts, lang: string, who: 'myself' | 'parent', health: [string, string, string]) {
   // Nine pages, each with an axe run, on a shared two-core machine.
   test.setTimeout(120_000);
@@ -157,18 +174,7 @@ test('a request for a relative, in English', async ({ page }) => {
 test('"not sure" answers end as needs review and are posted', async ({ page }) => {
   test.setTimeout(90_000);
   const posts = watchPosts(page);
-  await toHealth(page, T.en);
-  await answerHealth(page, T.en, ['Not sure', 'Not sure', 'No']);
-  await page.getByLabel(T.en.patientName).fill('Jo Bloggs');
-  await next(page, T.en);
-  await choose(page, T.en.email);
-  await page.getByLabel(T.en.emailAddress).fill('Jo@Example.COM');
-  await choose(page, T.en.morning);
-  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
-  await next(page, T.en);
-  await page.getByLabel(T.en.consentHealth).check();
-  await page.getByLabel(T.en.consentClinics).check();
-  await next(page, T.en);
+  await toCheck(page, ['Not sure', 'Not sure', 'No']);
   await expect(page.getByText('A doctor will look at some of your answers')).toBeVisible();
   await expect(page.getByText('A doctor will check whether there is an active inflammation.')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -333,18 +339,7 @@ test("the finder's request-anyway link carries the searched words as something e
 });
 
 test('"Change" on check your answers returns to check', async ({ page }) => {
-  await toHealth(page, T.en);
-  await answerHealth(page, T.en, ['No', 'No', 'No']);
-  await page.getByLabel(T.en.patientName).fill('Jo Bloggs');
-  await next(page, T.en);
-  await choose(page, T.en.email);
-  await page.getByLabel(T.en.emailAddress).fill('Jo@Example.COM');
-  await choose(page, T.en.morning);
-  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
-  await next(page, T.en);
-  await page.getByLabel(T.en.consentHealth).check();
-  await page.getByLabel(T.en.consentClinics).check();
-  await next(page, T.en);
+  await toCheck(page);
   await page.getByRole('link', { name: 'Change Patient’s name' }).click();
   await expect(page).toHaveURL(/\/request\/patient\?return=check$/);
   await page.getByLabel(T.en.patientName).fill('Jo Smith');
@@ -368,23 +363,6 @@ test('keyboard only: the first steps with Tab, Space and Enter', async ({ page }
   await expect(page).toHaveURL(/\/request\/condition$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
-
-/** A complete draft for oneself, up to check your answers. */
-async function toCheck(page: Page) {
-  await toHealth(page, T.en);
-  await answerHealth(page, T.en, ['No', 'No', 'No']);
-  await page.getByLabel(T.en.patientName).fill('Jo Bloggs');
-  await next(page, T.en);
-  await choose(page, T.en.email);
-  await page.getByLabel(T.en.emailAddress).fill('jo@example.com');
-  await choose(page, T.en.morning);
-  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
-  await next(page, T.en);
-  await page.getByLabel(T.en.consentHealth).check();
-  await page.getByLabel(T.en.consentClinics).check();
-  await next(page, T.en);
-  await expect(page).toHaveURL(/\/request\/check$/);
-}
 
 /** The browser reports failed requests on the console; those are expected here, nothing else. */
 function allowFailedLoads(problems: string[]) {
