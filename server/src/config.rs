@@ -2,7 +2,7 @@
 //! defaults. It owns parsing and defaults only; it opens no files and binds no sockets.
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 #[cfg(test)]
@@ -13,8 +13,11 @@ mod tests;
 pub struct Config {
     /// `BIND_ADDR`, default `127.0.0.1:8080`.
     pub bind_addr: SocketAddr,
-    /// `DATA_DIR`, default `./data`; holds the SQLite file.
+    /// `DATA_DIR`, default `./data`; holds the SQLite file (unused with `DATABASE_URL`).
     pub data_dir: PathBuf,
+    /// `DATABASE_URL` (a `postgres://` URL) and `DATABASE_MAX_CONNECTIONS` (default 16): store
+    /// in PostgreSQL instead of SQLite, so several instances can share one database.
+    pub postgres: Option<PostgresSettings>,
     /// `DIST_DIR`, default `./dist`; the release build of the app.
     pub dist_dir: PathBuf,
     /// `PUBLIC_URL`'s origin (e.g. `https://example.org`), when set; HSTS is sent when it is https.
@@ -33,6 +36,22 @@ pub struct Config {
     pub request_timeout: Duration,
     /// `RETENTION_DAYS`, default 365; what `server purge` deletes when given no `--older-than-days`.
     pub retention_days: u32,
+}
+
+/// Where the requests are stored.
+#[derive(Clone, Copy, Debug)]
+pub enum Database<'a> {
+    /// One SQLite file in the data directory (the default: one machine).
+    Sqlite { data_dir: &'a Path },
+    /// A PostgreSQL database shared by every instance.
+    Postgres(&'a PostgresSettings),
+}
+
+/// The PostgreSQL connection (its `Debug` hides the password) and the pool size.
+#[derive(Clone, Debug)]
+pub struct PostgresSettings {
+    pub config: deadpool_postgres::tokio_postgres::Config,
+    pub max_connections: usize,
 }
 
 /// A variable that is set but cannot be read.
@@ -61,6 +80,7 @@ impl Default for Config {
         Config {
             bind_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("./data"),
+            postgres: None,
             dist_dir: PathBuf::from("./dist"),
             public_origin: None,
             partner_origins: Vec::new(),
@@ -87,6 +107,20 @@ impl Config {
         Ok(Config {
             bind_addr: parse(var("BIND_ADDR"), "BIND_ADDR", "ip:port", d.bind_addr)?,
             data_dir: var("DATA_DIR").map(PathBuf::from).unwrap_or(d.data_dir),
+            postgres: var("DATABASE_URL")
+                .map(|url| {
+                    Ok::<_, ConfigError>(PostgresSettings {
+                        config: postgres_config(&url)?,
+                        max_connections: parse(
+                            var("DATABASE_MAX_CONNECTIONS"),
+                            "DATABASE_MAX_CONNECTIONS",
+                            "a number >= 1",
+                            16usize,
+                        )
+                        .and_then(|n| positive(n, "DATABASE_MAX_CONNECTIONS"))?,
+                    })
+                })
+                .transpose()?,
             dist_dir: var("DIST_DIR").map(PathBuf::from).unwrap_or(d.dist_dir),
             public_origin: var("PUBLIC_URL")
                 .map(|v| origin_of(&v).ok_or_else(|| bad("PUBLIC_URL", &v, "an http(s) URL")))
@@ -133,6 +167,16 @@ impl Config {
                 d.retention_days,
             )?,
         })
+    }
+
+    /// The database the store opens: PostgreSQL when `DATABASE_URL` is set, else SQLite.
+    pub fn database(&self) -> Database<'_> {
+        match &self.postgres {
+            Some(settings) => Database::Postgres(settings),
+            None => Database::Sqlite {
+                data_dir: &self.data_dir,
+            },
+        }
     }
 
     /// `PUBLIC_URL` names an https origin, so browsers may be told to insist on TLS.
@@ -191,6 +235,19 @@ fn bad(var: &'static str, value: &str, expected: &'static str) -> ConfigError {
         value: value.to_owned(),
         expected,
     }
+}
+
+/// A `postgres://` or `postgresql://` URL, parsed. The error never repeats the value, which may
+/// hold a password.
+fn postgres_config(url: &str) -> Result<deadpool_postgres::tokio_postgres::Config, ConfigError> {
+    let expected =
+        "a postgres://user:password@host:port/database URL (unset means SQLite in DATA_DIR)";
+    let refuse = || bad("DATABASE_URL", "(not shown)", expected);
+    let url = url.trim();
+    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        return Err(refuse());
+    }
+    url.parse().map_err(|_| refuse())
 }
 
 /// `scheme://host[:port]` of an http(s) URL, lower-cased, without path or trailing slash.

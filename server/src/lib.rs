@@ -1,5 +1,6 @@
 //! The reference intake server: serves the built app from `DIST_DIR` and the JSON API, stores
-//! requests in SQLite. `app(state)` builds the whole HTTP surface without a socket, so tests drive
+//! requests in SQLite
+//! or PostgreSQL. `app(state)` builds the whole HTTP surface without a socket, so tests drive
 //! it with `oneshot`; `main` only wires configuration, the listener and the subcommands.
 
 pub mod api;
@@ -45,8 +46,9 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     /// Opens the store and reads the dist directory (for the CSP hashes) once.
-    pub fn new(config: Config) -> Result<AppState, store::StoreError> {
-        let store = store::Store::open(&config.data_dir)?;
+    pub async fn new(config: Config) -> Result<AppState, store::StoreError> {
+        let store = store::Store::open(config.database()).await?;
+        tracing::info!(backend = store.backend(), "store ready");
         let hashes = headers::inline_script_hashes(&config.dist_dir);
         tracing::info!(
             inline_scripts = hashes.len(),

@@ -49,7 +49,7 @@ fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         if !config.dist_dir.join("index.html").is_file() {
             tracing::warn!(dist = %config.dist_dir.display(), "no index.html in DIST_DIR; build the app first");
         }
-        let state = AppState::new(config)?;
+        let state = AppState::new(config).await?;
         let listener = tokio::net::TcpListener::bind(addr).await?;
         tracing::info!(%addr, "serving on http://{addr}");
         let app = server::app(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -75,10 +75,17 @@ async fn shutdown() {
 }
 
 fn run_staff(config: &Config, command: Command) -> Result<(), Box<dyn std::error::Error>> {
-    let mut conn = store::open_connection(&config.data_dir)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(staff(config, command))
+}
+
+async fn staff(config: &Config, command: Command) -> Result<(), Box<dyn std::error::Error>> {
+    let store = store::Store::open(config.database()).await?;
     match command {
         Command::List => {
-            for r in store::list(&conn, 0)? {
+            for r in store.list(0).await? {
                 println!(
                     "{}\t{}\t{}\t{}",
                     r.reference,
@@ -89,26 +96,26 @@ fn run_staff(config: &Config, command: Command) -> Result<(), Box<dyn std::error
             }
         }
         Command::Export { since_ms, format } => {
-            print!("{}", store::export(&conn, since_ms, format)?)
+            print!("{}", store.export(since_ms, format).await?)
         }
         Command::Delete { reference } => {
             // Accept the reference as a person may type it (any case, O for 0...).
             let reference = domain::wire::Reference::parse(&reference)
                 .map_or(reference, |r| r.as_str().to_owned());
-            if !store::delete(&conn, &reference)? {
+            if !store.delete(&reference).await? {
                 return Err(format!("no request with reference {reference}").into());
             }
             println!("deleted {reference}");
         }
         Command::Purge { older_than_days } => {
             let days = older_than_days.unwrap_or(config.retention_days);
-            let (requests, keys) = store::purge(&mut conn, days, store::now_ms())?;
+            let (requests, keys) = store.purge(days, store::now_ms()).await?;
             println!(
                 "purged {requests} requests older than {days} days and {keys} expired idempotency keys"
             );
         }
         Command::Backup { path } => {
-            store::backup(&conn, &path)?;
+            store.backup(&path).await?;
             println!("backed up to {}", path.display());
         }
         Command::Serve | Command::Help => {}

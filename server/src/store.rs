@@ -1,50 +1,57 @@
-//! All SQL of the server: opening SQLite durably (WAL, synchronous=FULL, checked), migrations, the
-//! single writer with group commit, idempotency lookups and the staff queries. Nothing outside this
-//! module writes SQL; this module knows nothing of HTTP.
+//! All SQL of the server, behind one `Store` with two backends: SQLite in the data directory (one
+//! machine; a single writer with group commit) and PostgreSQL when `DATABASE_URL` names one
+//! (several instances behind a load balancer; PostgreSQL groups the commits itself). Both keep the
+//! same promises: an idempotency key and its request are written in one transaction, an answer is
+//! given only after COMMIT returned, and the server refuses to start without durable settings.
+//! Nothing outside this module writes SQL; this module knows nothing of HTTP.
 
-mod schema;
-mod staff;
+mod postgres;
+mod sqlite;
 mod staff_format;
-mod writer;
 
-pub use schema::integrity_check;
-pub use staff::{ExportFormat, ListedRequest, backup, delete, export, list, purge};
+pub use sqlite::{database_path, integrity_check, open_connection};
 pub use staff_format::timestamp;
-pub use writer::{NewRequest, Stored, StoredAnswer, Writer};
 
-use rusqlite::{Connection, OptionalExtension, params};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use crate::config::Database;
+use std::path::Path;
 
 /// Idempotency keys are kept this long (the contract promises at least 30 days).
 pub const KEY_RETENTION_DAYS: u32 = 35;
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// Why the store cannot do what was asked. Shown to staff and logged; never sent to clients.
 #[derive(Debug)]
 pub enum StoreError {
     Sqlite(rusqlite::Error),
+    Postgres(deadpool_postgres::tokio_postgres::Error),
     Io(std::io::Error),
-    /// The database refused WAL or synchronous=FULL; durability cannot be promised.
+    /// The database refused durable settings (WAL and synchronous=FULL; fsync and full-page
+    /// writes); durability cannot be promised.
     NotDurable(String),
     /// `PRAGMA quick_check` found damage.
     Corrupt(String),
     /// The database was written by a newer server.
     TooNew(i64),
-    /// The writer has stopped or its queue is full.
+    /// The writer has stopped, its queue is full, or no database connection came in time.
     Unavailable,
+    /// The operation does not exist for this backend (e.g. `backup` on PostgreSQL: use pg_dump).
+    Unsupported(&'static str),
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::Sqlite(e) => write!(f, "sqlite: {e}"),
+            StoreError::Postgres(e) => write!(f, "postgres: {e}"),
             StoreError::Io(e) => write!(f, "io: {e}"),
             StoreError::NotDurable(what) => write!(f, "refusing to run without durability: {what}"),
             StoreError::Corrupt(what) => write!(f, "database check failed: {what}"),
             StoreError::TooNew(v) => {
                 write!(f, "database schema version {v} is newer than this server")
             }
-            StoreError::Unavailable => write!(f, "the writer is not available"),
+            StoreError::Unavailable => write!(f, "the database is not available"),
+            StoreError::Unsupported(what) => f.write_str(what),
         }
     }
 }
@@ -57,25 +64,49 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+impl From<deadpool_postgres::tokio_postgres::Error> for StoreError {
+    fn from(e: deadpool_postgres::tokio_postgres::Error) -> Self {
+        StoreError::Postgres(e)
+    }
+}
+
 impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> Self {
         StoreError::Io(e)
     }
 }
 
-/// The database file inside the data directory.
-pub fn database_path(data_dir: &Path) -> PathBuf {
-    data_dir.join("intake.sqlite3")
+/// A validated request ready to store.
+#[derive(Clone, Debug)]
+pub struct NewRequest {
+    pub key: String,
+    pub body_sha256: Vec<u8>,
+    pub reference: String,
+    pub body: String,
+    pub flags: String,
+    pub outcome: String,
 }
 
-/// Opens (creating when new) the database in `data_dir`: checked, migrated, durable.
-pub fn open_connection(data_dir: &Path) -> Result<Connection, StoreError> {
-    std::fs::create_dir_all(data_dir)?;
-    let mut conn = Connection::open(database_path(data_dir))?;
-    schema::make_durable(&conn)?;
-    schema::quick_check(&conn)?;
-    schema::migrate(&mut conn)?;
-    Ok(conn)
+/// The answer stored with a key and replayed for retries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub status: u16,
+    pub body: String,
+}
+
+/// What happened to one insert.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Committed now.
+    Created(StoredAnswer),
+    /// The key was already committed with the same body: its answer.
+    Replayed(StoredAnswer),
+    /// The key was already committed with another body.
+    KeyReused,
+    /// Another key already stored a request with this reference.
+    ReferenceTaken,
+    /// Another server instance is storing a request with this key right now.
+    InFlight,
 }
 
 /// What an idempotency key answered before.
@@ -85,59 +116,139 @@ pub struct KeyRecord {
     pub answer: StoredAnswer,
 }
 
-/// The running store: the writer queue and one read connection for idempotency lookups.
-#[derive(Clone)]
-pub struct Store {
-    pub writer: Writer,
-    reader: Arc<Mutex<Connection>>,
+/// One row of `server list`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListedRequest {
+    pub reference: String,
+    pub received_at: i64,
+    pub flags: String,
+    pub outcome: String,
+    /// The stored canonical JSON body (only read by export).
+    pub body: String,
 }
 
-impl std::fmt::Debug for Store {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Store")
-    }
+/// How `server export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+/// The running store; cheap to clone.
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(sqlite::SqliteStore),
+    Postgres(postgres::PgStore),
 }
 
 impl Store {
-    /// Opens the database and starts the writer thread.
-    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
-        let write_conn = open_connection(data_dir)?;
-        let reader = Connection::open(database_path(data_dir))?;
-        schema::make_durable(&reader)?;
-        Ok(Store {
-            writer: Writer::start(write_conn),
-            reader: Arc::new(Mutex::new(reader)),
+    /// Opens the configured database: checked, migrated, durable.
+    pub async fn open(database: Database<'_>) -> Result<Store, StoreError> {
+        Ok(match database {
+            Database::Sqlite { data_dir } => Store::Sqlite(sqlite::SqliteStore::open(data_dir)?),
+            Database::Postgres(url) => Store::Postgres(postgres::PgStore::open(url).await?),
         })
+    }
+
+    /// Which backend this is, for logs.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgres",
+        }
     }
 
     /// The stored answer for `key`, if any.
     pub async fn lookup_key(&self, key: &str) -> Result<Option<KeyRecord>, StoreError> {
-        let reader = Arc::clone(&self.reader);
-        let key = key.to_owned();
-        let task = tokio::task::spawn_blocking(move || {
-            let conn = reader.lock().map_err(|_| StoreError::Unavailable)?;
-            lookup_key(&conn, &key)
-        });
-        task.await.map_err(|_| StoreError::Unavailable)?
+        match self {
+            Store::Sqlite(s) => s.lookup_key(key).await,
+            Store::Postgres(p) => p.lookup_key(key).await,
+        }
+    }
+
+    /// Stores `request` with its key, answering after the transaction holding it committed. The
+    /// work goes on when the caller stops waiting (a timed-out client), so its retry replays.
+    pub async fn insert(&self, request: NewRequest) -> Result<Stored, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.writer.insert(request).await,
+            Store::Postgres(p) => p.insert(request).await,
+        }
+    }
+
+    /// Requests received at or after `since_ms`, oldest first.
+    pub async fn list(&self, since_ms: i64) -> Result<Vec<ListedRequest>, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.staff(move |c| sqlite::list(c, since_ms)).await,
+            Store::Postgres(p) => p.list(since_ms).await,
+        }
+    }
+
+    /// The export of requests since `since_ms` in `format`.
+    pub async fn export(&self, since_ms: i64, format: ExportFormat) -> Result<String, StoreError> {
+        let rows = self.list(since_ms).await?;
+        Ok(match format {
+            ExportFormat::Json => staff_format::json(&rows),
+            ExportFormat::Csv => staff_format::csv(&rows),
+        })
+    }
+
+    /// Deletes the request with `reference` (a data-subject request). True when one was deleted.
+    pub async fn delete(&self, reference: &str) -> Result<bool, StoreError> {
+        let reference = reference.to_owned();
+        match self {
+            Store::Sqlite(s) => s.staff(move |c| sqlite::delete(c, &reference)).await,
+            Store::Postgres(p) => p.delete(&reference).await,
+        }
+    }
+
+    /// Deletes requests older than `days` and idempotency keys past their retention, as of
+    /// `now_ms`. Returns (requests deleted, keys deleted).
+    pub async fn purge(&self, days: u32, now_ms: i64) -> Result<(u64, u64), StoreError> {
+        let cutoffs = Cutoffs {
+            requests: now_ms - i64::from(days) * DAY_MS,
+            keys: now_ms - i64::from(KEY_RETENTION_DAYS) * DAY_MS,
+        };
+        match self {
+            Store::Sqlite(s) => s.staff(move |c| sqlite::purge(c, cutoffs)).await,
+            Store::Postgres(p) => p.purge(cutoffs).await,
+        }
+    }
+
+    /// A consistent copy of the live SQLite database at `path` (never overwriting). PostgreSQL
+    /// has its own tools (pg_dump, base backups), so this refuses there.
+    pub async fn backup(&self, path: &Path) -> Result<(), StoreError> {
+        let path = path.to_path_buf();
+        match self {
+            Store::Sqlite(s) => s.staff(move |c| sqlite::backup(c, &path)).await,
+            Store::Postgres(_) => Err(StoreError::Unsupported(
+                "backup copies SQLite databases; for PostgreSQL use pg_dump or a base backup",
+            )),
+        }
+    }
+
+    /// The thorough consistency check (SQLite's `integrity_check`; on PostgreSQL, that every
+    /// stored key still answers with its own request's reference).
+    pub async fn check(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(s) => s.staff(|c| integrity_check(c)).await,
+            Store::Postgres(p) => p.check().await,
+        }
     }
 }
 
-fn lookup_key(conn: &Connection, key: &str) -> Result<Option<KeyRecord>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT body_sha256, status, response FROM idempotency_keys WHERE key = ?1",
-    )?;
-    let row = stmt
-        .query_row(params![key], |r| {
-            Ok(KeyRecord {
-                body_sha256: r.get(0)?,
-                answer: StoredAnswer {
-                    status: r.get(1)?,
-                    body: r.get(2)?,
-                },
-            })
-        })
-        .optional()?;
-    Ok(row)
+/// Receipt times (ms) before which `purge` deletes requests and idempotency keys.
+#[derive(Clone, Copy, Debug)]
+struct Cutoffs {
+    requests: i64,
+    keys: i64,
+}
+
+/// The JSON answer stored for a new request and replayed for its retries.
+fn created_answer(reference: &str, received_at: i64) -> StoredAnswer {
+    StoredAnswer {
+        status: 201,
+        body: serde_json::json!({ "reference": reference, "received_at": received_at }).to_string(),
+    }
 }
 
 /// Milliseconds since the Unix epoch, now.

@@ -1,11 +1,27 @@
-//! The binary's command line: staff subcommands on a database, exit codes for bad arguments and
-//! bad configuration. Runs the built `server` binary; no socket.
+//! The binary's command line: staff subcommands on a database (SQLite, or PostgreSQL when
+//! `TEST_DATABASE_URL` is set), exit codes for bad arguments and bad configuration. Runs the
+//! built `server` binary; no socket.
+
+#[path = "http/support.rs"]
+#[allow(dead_code)] // shared with the oneshot tests; this test uses only the database helpers
+mod support;
 
 use std::process::{Command, Output};
 
-fn run(data: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+/// Where the binary finds the database: `DATA_DIR`, and `DATABASE_URL` on PostgreSQL.
+struct Db {
+    dir: std::path::PathBuf,
+    url: Option<String>,
+}
+
+fn run(db: &Db, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
-    cmd.args(args).env("DATA_DIR", data).env("RUST_LOG", "warn");
+    cmd.args(args)
+        .env("RUST_LOG", "warn")
+        .env_remove("DATABASE_URL");
+    for (k, v) in support::database_env(&db.dir, db.url.as_deref()) {
+        cmd.env(k, v);
+    }
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -20,13 +36,13 @@ fn text(o: &Output) -> String {
     )
 }
 
-/// Stores one request through the store's writer, as the server would.
-fn seed(data: &std::path::Path) {
+/// A fresh database with one request stored through the store, as the server would.
+fn seeded(dir: &std::path::Path) -> Db {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async {
-        let store = server::store::Store::open(data).expect("open");
+        let url = support::fresh_postgres_schema().await;
+        let store = support::open_store(dir, url.as_deref()).await;
         let stored = store
-            .writer
             .insert(server::store::NewRequest {
                 key: "00000000-0000-4000-8000-000000000001".into(),
                 body_sha256: vec![0; 32],
@@ -38,14 +54,17 @@ fn seed(data: &std::path::Path) {
             .await
             .expect("insert");
         assert!(matches!(stored, server::store::Stored::Created(_)));
-    });
+        Db {
+            dir: dir.to_path_buf(),
+            url,
+        }
+    })
 }
 
 #[test]
 fn staff_subcommands() {
     let dir = tempfile::TempDir::new().expect("tmp");
-    let data = dir.path().join("data");
-    seed(&data);
+    let data = seeded(&dir.path().join("data"));
 
     let list = run(&data, &["list"], &[]);
     assert!(list.status.success(), "{}", text(&list));
@@ -70,12 +89,20 @@ fn staff_subcommands() {
 
     let backup = dir.path().join("copy.sqlite3");
     let b = run(&data, &["backup", backup.to_str().expect("utf-8")], &[]);
-    assert!(b.status.success() && backup.is_file(), "{}", text(&b));
-    assert!(
-        !run(&data, &["backup", backup.to_str().expect("utf-8")], &[])
-            .status
-            .success()
-    );
+    if support::on_postgres() {
+        assert!(
+            !b.status.success(),
+            "PostgreSQL backs up with its own tools"
+        );
+        assert!(text(&b).contains("pg_dump"), "{}", text(&b));
+    } else {
+        assert!(b.status.success() && backup.is_file(), "{}", text(&b));
+        assert!(
+            !run(&data, &["backup", backup.to_str().expect("utf-8")], &[])
+                .status
+                .success()
+        );
+    }
 
     assert!(
         run(&data, &["delete", "ct-7k3m 9q2x"], &[])
@@ -95,15 +122,20 @@ fn staff_subcommands() {
 #[test]
 fn bad_arguments_and_configuration_exit_2() {
     let dir = tempfile::TempDir::new().expect("tmp");
-    let bad_args = run(dir.path(), &["frobnicate"], &[]);
+    let db = Db {
+        dir: dir.path().to_path_buf(),
+        url: None,
+    };
+    let bad_args = run(&db, &["frobnicate"], &[]);
     assert_eq!(bad_args.status.code(), Some(2));
     assert!(text(&bad_args).contains("usage:"));
     for (var, value) in [
         ("BIND_ADDR", "localhost"),
         ("RATE_LIMIT_PER_MINUTE", "many"),
         ("PUBLIC_URL", "ftp://x"),
+        ("DATABASE_URL", "mysql://u:p@h/db"),
     ] {
-        let o = run(dir.path(), &["list"], &[(var, value)]);
+        let o = run(&db, &["list"], &[(var, value)]);
         assert_eq!(o.status.code(), Some(2), "{var}");
         assert!(
             text(&o).contains(var),

@@ -1,9 +1,10 @@
 //! Crash test: the real binary on a loopback port, concurrent clients with unique Idempotency-Keys,
 //! `kill -9` at a random moment, restart, retry everything unacknowledged with the same keys; after
-//! the rounds every acknowledged request is stored exactly once and `integrity_check` is ok.
+//! the rounds every acknowledged request is stored exactly once and the database checks out
+//! (SQLite's `integrity_check`). On PostgreSQL when `TEST_DATABASE_URL` is set.
 
 #[path = "http/support.rs"]
-#[allow(dead_code)] // shared with the oneshot tests; this test uses only the body helpers
+#[allow(dead_code)] // shared with the oneshot tests; this test uses the body and database helpers
 mod support;
 
 use http_body_util::{BodyExt as _, Full};
@@ -32,10 +33,11 @@ impl Drop for Server {
     }
 }
 
-fn start(port: u16, data: &std::path::Path, dist: &std::path::Path) -> Server {
+fn start(port: u16, database: &[(&str, String)], dist: &std::path::Path) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env("BIND_ADDR", format!("127.0.0.1:{port}"))
-        .env("DATA_DIR", data)
+        .env_remove("DATABASE_URL")
+        .envs(database.iter().map(|(k, v)| (k, v)))
         .env("DIST_DIR", dist)
         .env("RATE_LIMIT_PER_MINUTE", "0")
         .env("RUST_LOG", "warn")
@@ -97,6 +99,8 @@ fn free_port() -> u16 {
 async fn kill_9_under_load_loses_and_duplicates_nothing() {
     let started = Instant::now();
     let data = tempfile::TempDir::new().expect("data");
+    let url = support::fresh_postgres_schema().await;
+    let database = support::database_env(data.path(), url.as_deref());
     let dist = tempfile::TempDir::new().expect("dist");
     std::fs::write(
         dist.path().join("index.html"),
@@ -117,7 +121,7 @@ async fn kill_9_under_load_loses_and_duplicates_nothing() {
     let mut interrupted = 0;
     for round in 0..=ROUNDS {
         let port = free_port();
-        let mut server = start(port, data.path(), dist.path());
+        let mut server = start(port, &database, dist.path());
         wait_ready(&client, port).await;
         pending.extend(next..next + CLIENTS * PER_CLIENT_PER_ROUND);
         next += CLIENTS * PER_CLIENT_PER_ROUND;
@@ -168,25 +172,20 @@ async fn kill_9_under_load_loses_and_duplicates_nothing() {
     // The last round ran without a kill, so every request is acknowledged by now.
     assert!(pending.is_empty(), "{} never acknowledged", pending.len());
 
-    let conn = server::store::open_connection(data.path()).expect("reopen");
-    server::store::integrity_check(&conn).expect("integrity_check ok");
+    let store = support::open_store(data.path(), url.as_deref()).await;
+    store.check().await.expect("the database checks out");
+    let mut stored: HashMap<String, usize> = HashMap::new();
+    for row in store.list(0).await.expect("list") {
+        *stored.entry(row.reference).or_default() += 1;
+    }
     let acked = acked.lock().expect("lock");
     for reference in acked.values() {
-        let n: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM requests WHERE reference = ?1",
-                [reference],
-                |r| r.get(0),
-            )
-            .expect("count");
+        let n = stored.get(reference).copied().unwrap_or(0);
         assert_eq!(n, 1, "{reference} stored {n} times");
     }
-    let total: i64 = conn
-        .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
-        .expect("total");
     assert_eq!(
-        usize::try_from(total).ok(),
-        Some(acked.len()),
+        stored.values().sum::<usize>(),
+        acked.len(),
         "nothing stored that was never sent"
     );
     assert!(

@@ -5,6 +5,8 @@
 mod http {
     pub mod support;
 }
+#[path = "http/database.rs"]
+mod database;
 #[path = "http/embed.rs"]
 mod embed;
 #[path = "http/fuzz.rs"]

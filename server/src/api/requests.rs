@@ -101,10 +101,11 @@ pub async fn create(
         }
         .to_owned(),
     };
-    match state.store.writer.insert(new).await {
+    match state.store.insert(new).await {
         Ok(Stored::Created(a)) => Ok(answer(&a, false)),
         Ok(Stored::Replayed(a)) => Ok(answer(&a, true)),
         Ok(Stored::KeyReused) => Err(ApiError::IdempotencyKeyReused),
+        Ok(Stored::InFlight) => Err(ApiError::InFlight),
         Ok(Stored::ReferenceTaken) => Err(field_problem(
             "/reference",
             "This reference is already used by another request.",

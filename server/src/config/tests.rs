@@ -71,3 +71,44 @@ fn bad_values_name_the_variable() {
         assert!(e.to_string().starts_with(var));
     }
 }
+
+#[test]
+fn database_url_chooses_postgres_and_never_echoes_the_password() {
+    assert!(matches!(
+        config(&[]).expect("default").database(),
+        Database::Sqlite { .. }
+    ));
+    let c = config(&[
+        (
+            "DATABASE_URL",
+            "postgres://intake:s3cret@127.0.0.1:5433/intake",
+        ),
+        ("DATABASE_MAX_CONNECTIONS", "4"),
+    ])
+    .expect("valid");
+    let Database::Postgres(pg) = c.database() else {
+        panic!("DATABASE_URL names PostgreSQL");
+    };
+    assert_eq!(pg.max_connections, 4);
+    assert_eq!(pg.config.get_dbname(), Some("intake"));
+    assert!(
+        !format!("{c:?}").contains("s3cret"),
+        "Debug hides the password"
+    );
+
+    for wrong in [
+        "mysql://u:s3cret@h/db",
+        "sqlite:data.db",
+        "postgres://u:s3cret@h:port/db",
+    ] {
+        let e = config(&[("DATABASE_URL", wrong)]).expect_err(wrong);
+        assert_eq!(e.var, "DATABASE_URL");
+        assert!(!e.to_string().contains("s3cret"), "{e}");
+    }
+    let e = config(&[
+        ("DATABASE_URL", "postgres://h/db"),
+        ("DATABASE_MAX_CONNECTIONS", "0"),
+    ])
+    .expect_err("zero connections");
+    assert_eq!(e.var, "DATABASE_MAX_CONNECTIONS");
+}

@@ -2,16 +2,16 @@
 //! mode that answers with a test reference and stores nothing.
 
 use crate::support::*;
-use rusqlite::Connection;
 
 const PARTNERS: &str = "clinic-a=https://a.example https://b.example;group-b=http://c.example:81";
 
-fn with_partners(unknown: Option<&'static str>) -> Harness {
+async fn with_partners(unknown: Option<&'static str>) -> Harness {
     harness_with(move |c| {
         c.partner_origins = vec!["https://shared.example".to_owned()];
         c.partners = server::embed::Partners::parse(Some(PARTNERS), unknown).expect("valid");
         std::fs::write(c.dist_dir.join("embed-v1.js"), "/* loader */").expect("write");
     })
+    .await
 }
 
 fn frame_ancestors(a: &Answer) -> String {
@@ -27,7 +27,7 @@ fn frame_ancestors(a: &Answer) -> String {
 
 #[tokio::test]
 async fn each_partner_may_frame_only_its_own_embed() {
-    let h = with_partners(None);
+    let h = with_partners(None).await;
     for (path, expect) in [
         (
             "/embed/request?partner=clinic-a&lang=de",
@@ -57,7 +57,7 @@ async fn each_partner_may_frame_only_its_own_embed() {
 
 #[tokio::test]
 async fn unknown_partners_may_get_the_shared_list() {
-    let h = with_partners(Some("shared"));
+    let h = with_partners(Some("shared")).await;
     let a = send(&h.app, get("/embed/request?partner=nobody")).await;
     assert_eq!(
         frame_ancestors(&a),
@@ -72,7 +72,7 @@ async fn unknown_partners_may_get_the_shared_list() {
 
 #[tokio::test]
 async fn without_partners_the_shared_list_applies() {
-    let h = harness_with(|c| c.partner_origins = vec!["https://shared.example".to_owned()]);
+    let h = harness_with(|c| c.partner_origins = vec!["https://shared.example".to_owned()]).await;
     let a = send(&h.app, get("/embed/request?partner=clinic-a")).await;
     assert_eq!(
         frame_ancestors(&a),
@@ -82,7 +82,7 @@ async fn without_partners_the_shared_list_applies() {
 
 #[tokio::test]
 async fn the_loader_is_cached_for_a_year_and_loadable_anywhere() {
-    let h = with_partners(None);
+    let h = with_partners(None).await;
     let a = send(&h.app, get("/embed-v1.js")).await;
     assert_eq!(a.status, 200);
     assert!(a.header("content-type").starts_with("text/javascript"));
@@ -97,16 +97,13 @@ async fn the_loader_is_cached_for_a_year_and_loadable_anywhere() {
     assert_eq!(missing.header("access-control-allow-origin"), "");
 }
 
-fn stored(h: &Harness) -> i64 {
-    Connection::open(server::store::database_path(&h.data.path().join("data")))
-        .expect("db")
-        .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
-        .expect("count")
+async fn stored(h: &Harness) -> usize {
+    h.stored().await.len()
 }
 
 #[tokio::test]
 async fn test_mode_answers_a_test_reference_and_stores_nothing() {
-    let h = harness();
+    let h = harness().await;
     let mut body = valid_body(&key(7), 7);
     body["test"] = true.into();
     body["attribution"] = serde_json::json!({"partner": "clinic-a", "utm_source": "news"});
@@ -120,17 +117,17 @@ async fn test_mode_answers_a_test_reference_and_stores_nothing() {
         assert!(test_ref.starts_with("CT-TEST"), "{test_ref}");
         assert_ne!(test_ref, reference(7));
     }
-    assert_eq!(stored(&h), 0);
+    assert_eq!(stored(&h).await, 0);
     // A test body the rules refuse is refused like any other, and stored neither.
     body["treatment_country"] = "turkey".into();
     let a = send(&h.app, post_json(Some(&key(7)), &body)).await;
     assert_eq!(a.status, 422);
-    assert_eq!(stored(&h), 0);
+    assert_eq!(stored(&h).await, 0);
     // A real one still goes in, with its attribution.
     let mut real = valid_body(&key(8), 8);
     real["attribution"] = serde_json::json!({"partner": "clinic-a", "utm_source": "news"});
     let a = send(&h.app, post_json(Some(&key(8)), &real)).await;
     assert_eq!(a.status, 201);
     assert_eq!(a.json()["reference"], reference(8));
-    assert_eq!(stored(&h), 1);
+    assert_eq!(stored(&h).await, 1);
 }

@@ -33,7 +33,7 @@ fn run(requests: Vec<axum::http::Request<axum::body::Body>>) {
         .build()
         .expect("runtime");
     runtime.block_on(async {
-        let h = harness();
+        let h = harness().await;
         for r in requests {
             check_answer(&send(&h.app, r).await);
         }

@@ -51,7 +51,7 @@ fn check_common(a: &Answer) {
 
 #[tokio::test]
 async fn pages_assets_and_errors_deny_framing() {
-    let h = harness();
+    let h = harness().await;
     for path in [
         "/",
         "/conditions",
@@ -85,7 +85,8 @@ async fn pages_assets_and_errors_deny_framing() {
 async fn embed_may_be_framed_by_partners_only() {
     let h = harness_with(|c| {
         c.partner_origins = vec!["https://clinic.example".into(), "https://b.example".into()]
-    });
+    })
+    .await;
     let a = send(&h.app, get("/embed/request")).await;
     check_common(&a);
     let csp = a.header("content-security-policy");
@@ -99,7 +100,7 @@ async fn embed_may_be_framed_by_partners_only() {
 
 #[tokio::test]
 async fn embed_without_partners_is_not_frameable() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get("/embed/request")).await;
     assert!(
         a.header("content-security-policy")
@@ -109,7 +110,7 @@ async fn embed_without_partners_is_not_frameable() {
 
 #[tokio::test]
 async fn api_is_never_stored() {
-    let h = harness();
+    let h = harness().await;
     for path in ["/api/health", "/api/openapi.json", "/api/nope"] {
         let a = send(&h.app, get(path)).await;
         assert_eq!(a.header("cache-control"), "no-store", "{path}");
@@ -120,7 +121,7 @@ async fn api_is_never_stored() {
 
 #[tokio::test]
 async fn hsts_only_on_https() {
-    let h = harness_with(|c| c.public_origin = Some("https://requests.example".into()));
+    let h = harness_with(|c| c.public_origin = Some("https://requests.example".into())).await;
     let a = send(&h.app, get("/")).await;
     assert!(
         a.header("strict-transport-security")
@@ -130,7 +131,7 @@ async fn hsts_only_on_https() {
 
 #[tokio::test]
 async fn every_response_carries_a_request_id() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get_with("/api/health", ("x-request-id", "abc-123"))).await;
     assert_eq!(a.header("x-request-id"), "abc-123");
     assert!(

@@ -6,7 +6,7 @@ use server::api::{InFlight, InFlightGuard};
 
 #[tokio::test]
 async fn same_key_same_body_replays_the_answer() {
-    let h = harness();
+    let h = harness().await;
     let body = valid_body(&key(1), 1);
     let first = send(&h.app, post_json(Some(&key(1)), &body)).await;
     assert_eq!(first.status, 201);
@@ -24,7 +24,7 @@ async fn same_key_same_body_replays_the_answer() {
 
 #[tokio::test]
 async fn same_key_other_body_is_422() {
-    let h = harness();
+    let h = harness().await;
     assert_eq!(
         send(&h.app, post_json(Some(&key(1)), &valid_body(&key(1), 1)))
             .await
@@ -41,7 +41,7 @@ async fn same_key_other_body_is_422() {
 
 #[tokio::test]
 async fn missing_or_malformed_key_is_400() {
-    let h = harness();
+    let h = harness().await;
     let body = valid_body(&key(1), 1);
     let p = send(&h.app, post_json(None, &body)).await.problem(400);
     assert_eq!(p["type"], "/problems/idempotency-key-missing");
@@ -58,7 +58,7 @@ async fn missing_or_malformed_key_is_400() {
 
 #[tokio::test]
 async fn quoted_structured_field_key_is_accepted() {
-    let h = harness();
+    let h = harness().await;
     let quoted = format!("\"{}\"", key(1));
     let a = send(&h.app, post_json(Some(&quoted), &valid_body(&key(1), 1))).await;
     assert_eq!(a.status, StatusCode::CREATED);
@@ -66,7 +66,7 @@ async fn quoted_structured_field_key_is_accepted() {
 
 #[tokio::test]
 async fn same_key_in_flight_is_409() {
-    let h = harness();
+    let h = harness().await;
     let in_flight: &InFlight = &h.state.in_flight;
     let _held = InFlightGuard::take(in_flight, &key(1)).expect("free key");
     let a = send(&h.app, post_json(Some(&key(1)), &valid_body(&key(1), 1))).await;
@@ -76,7 +76,7 @@ async fn same_key_in_flight_is_409() {
 
 #[tokio::test]
 async fn concurrent_retries_store_once() {
-    let h = harness();
+    let h = harness().await;
     let body = valid_body(&key(1), 1);
     let tasks: Vec<_> = (0..16)
         .map(|_| {
@@ -91,11 +91,5 @@ async fn concurrent_retries_store_once() {
         created += usize::from(status == 201);
     }
     assert!(created >= 1);
-    let conn =
-        rusqlite::Connection::open(server::store::database_path(&h.data.path().join("data")))
-            .expect("db");
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
-        .expect("count");
-    assert_eq!(n, 1);
+    assert_eq!(h.stored().await.len(), 1);
 }

@@ -2,15 +2,10 @@
 //! eligibility, spam flags, and storage.
 
 use crate::support::*;
-use rusqlite::Connection;
-
-fn db(h: &Harness) -> Connection {
-    Connection::open(server::store::database_path(&h.data.path().join("data"))).expect("db")
-}
 
 #[tokio::test]
 async fn valid_request_is_201_and_stored() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, post_json(Some(&key(1)), &valid_body(&key(1), 1))).await;
     assert_eq!(a.status, 201, "{}", String::from_utf8_lossy(&a.body));
     assert_eq!(a.header("content-type"), "application/json");
@@ -26,19 +21,17 @@ async fn valid_request_is_201_and_stored() {
     let created: domain::wire::Created =
         serde_json::from_slice(&a.body).expect("the wire's Created");
     assert_eq!(created.reference.as_str(), reference(1));
-    let (count, flags): (i64, String) = db(&h)
-        .query_row(
-            "SELECT count(*), max(flags) FROM requests WHERE reference = ?1",
-            [reference(1)],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("row");
-    assert_eq!((count, flags.as_str()), (1, ""));
+    let stored = h.stored().await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].reference.as_str(), stored[0].flags.as_str()),
+        (reference(1).as_str(), "")
+    );
 }
 
 #[tokio::test]
 async fn not_json_is_415() {
-    let h = harness();
+    let h = harness().await;
     for ct in [
         "text/plain",
         "application/x-www-form-urlencoded",
@@ -63,7 +56,7 @@ async fn not_json_is_415() {
 
 #[tokio::test]
 async fn over_32_kib_is_413() {
-    let h = harness();
+    let h = harness().await;
     let mut body = valid_body(&key(1), 1);
     body["honeypot"] = "x".repeat(33 * 1024).into();
     send(&h.app, post_json(Some(&key(1)), &body))
@@ -73,7 +66,7 @@ async fn over_32_kib_is_413() {
 
 #[tokio::test]
 async fn malformed_json_is_400() {
-    let h = harness();
+    let h = harness().await;
     for raw in [&b"{"[..], b"", b"not json", b"{\"v\":1,}", b"\xff\xfe"] {
         send(
             &h.app,
@@ -86,7 +79,7 @@ async fn malformed_json_is_400() {
 
 #[tokio::test]
 async fn unknown_fields_are_refused_with_a_pointer() {
-    let h = harness();
+    let h = harness().await;
     let mut body = valid_body(&key(1), 1);
     body["patient"]["date_of_birth"] = "1970-01-01".into();
     let p = send(&h.app, post_json(Some(&key(1)), &body))
@@ -108,7 +101,7 @@ async fn unknown_fields_are_refused_with_a_pointer() {
 
 #[tokio::test]
 async fn wrong_shapes_are_422_with_pointers() {
-    let h = harness();
+    let h = harness().await;
     #[track_caller]
     fn case(body: &mut serde_json::Value, path: &[&str], value: serde_json::Value) {
         let mut at = body;
@@ -145,7 +138,7 @@ async fn wrong_shapes_are_422_with_pointers() {
 
 #[tokio::test]
 async fn domain_validation_is_422_in_the_users_language() {
-    let h = harness();
+    let h = harness().await;
     let mut body = valid_body(&key(1), 1);
     body["patient"]["name"] = "".into();
     body["consents"]["health_data"] = serde_json::Value::Null;
@@ -169,7 +162,7 @@ async fn domain_validation_is_422_in_the_users_language() {
 
 #[tokio::test]
 async fn excluded_country_posted_directly_is_refused() {
-    let h = harness();
+    let h = harness().await;
     for (n, country) in [
         "turkey",
         "israel",
@@ -194,15 +187,12 @@ async fn excluded_country_posted_directly_is_refused() {
         );
         assert!(p["errors"].as_array().is_some_and(|e| !e.is_empty()), "{p}");
     }
-    let count: i64 = db(&h)
-        .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
-        .expect("count");
-    assert_eq!(count, 0);
+    assert!(h.stored().await.is_empty());
 }
 
 #[tokio::test]
 async fn fever_posted_directly_is_refused() {
-    let h = harness();
+    let h = harness().await;
     let mut body = valid_body(&key(1), 1);
     body["screening"]["fever_or_unwell"] = "yes".into();
     send(&h.app, post_json(Some(&key(1)), &body))
@@ -212,7 +202,7 @@ async fn fever_posted_directly_is_refused() {
 
 #[tokio::test]
 async fn honeypot_and_too_fast_are_stored_flagged() {
-    let h = harness();
+    let h = harness().await;
     let mut honey = valid_body(&key(1), 1);
     honey["honeypot"] = "http://spam.example".into();
     assert_eq!(
@@ -227,22 +217,25 @@ async fn honeypot_and_too_fast_are_stored_flagged() {
     }
     let a = send(&h.app, post_json(Some(&key(2)), &fast)).await;
     assert_eq!(a.status, 201, "{}", String::from_utf8_lossy(&a.body));
-    let flags = |r: String| -> String {
-        db(&h)
-            .query_row(
-                "SELECT flags FROM requests WHERE reference = ?1",
-                [r],
-                |row| row.get(0),
-            )
-            .expect("row")
-    };
-    assert_eq!(flags(reference(1)), "honeypot");
-    assert_eq!(flags(reference(2)), "too_fast");
+    let flags: Vec<(String, String)> = h
+        .stored()
+        .await
+        .into_iter()
+        .map(|r| (r.reference, r.flags))
+        .collect();
+    assert!(
+        flags.contains(&(reference(1), "honeypot".into())),
+        "{flags:?}"
+    );
+    assert!(
+        flags.contains(&(reference(2), "too_fast".into())),
+        "{flags:?}"
+    );
 }
 
 #[tokio::test]
 async fn header_and_body_keys_must_match() {
-    let h = harness();
+    let h = harness().await;
     let p = send(&h.app, post_json(Some(&key(2)), &valid_body(&key(1), 1)))
         .await
         .problem(422);
@@ -251,7 +244,7 @@ async fn header_and_body_keys_must_match() {
 
 #[tokio::test]
 async fn a_reference_cannot_be_taken_twice() {
-    let h = harness();
+    let h = harness().await;
     assert_eq!(
         send(&h.app, post_json(Some(&key(1)), &valid_body(&key(1), 7)))
             .await
@@ -266,7 +259,7 @@ async fn a_reference_cannot_be_taken_twice() {
 
 #[tokio::test]
 async fn unlisted_condition_is_422() {
-    let h = harness();
+    let h = harness().await;
     let mut body = valid_body(&key(1), 1);
     body["condition"] = serde_json::json!({ "catalogue": "no-such-condition" });
     let p = send(&h.app, post_json(Some(&key(1)), &body))

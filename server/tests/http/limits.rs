@@ -15,7 +15,7 @@ fn post_from(origin: Option<&str>, n: u32) -> axum::http::Request<axum::body::Bo
 
 #[tokio::test]
 async fn foreign_origins_are_403() {
-    let h = harness_with(|c| c.partner_origins = vec!["https://clinic.example".into()]);
+    let h = harness_with(|c| c.partner_origins = vec!["https://clinic.example".into()]).await;
     for origin in ["https://evil.example", "null", "http://127.0.0.1:9999"] {
         send(&h.app, post_from(Some(origin), 1)).await.problem(403);
     }
@@ -35,7 +35,7 @@ async fn foreign_origins_are_403() {
 
 #[tokio::test]
 async fn public_url_is_our_origin() {
-    let h = harness_with(|c| c.public_origin = Some("https://requests.example".into()));
+    let h = harness_with(|c| c.public_origin = Some("https://requests.example".into())).await;
     assert_eq!(
         send(&h.app, post_from(Some("https://requests.example"), 1))
             .await
@@ -60,7 +60,7 @@ fn from_ip(
 
 #[tokio::test]
 async fn rate_limit_is_per_ip_with_retry_after() {
-    let h = harness_with(|c| c.rate_limit_per_minute = 2);
+    let h = harness_with(|c| c.rate_limit_per_minute = 2).await;
     for n in 0..2 {
         assert_eq!(
             send(&h.app, from_ip(post_from(None, n), [10, 0, 0, 1], None))
@@ -95,7 +95,8 @@ async fn forwarded_for_is_trusted_only_from_the_proxy() {
     let h = harness_with(|c| {
         c.rate_limit_per_minute = 1;
         c.trusted_proxies = vec!["10.0.0.9".parse().expect("ip")];
-    });
+    })
+    .await;
     let via_proxy = |n, client: &str| from_ip(post_from(None, n), [10, 0, 0, 9], Some(client));
     assert_eq!(send(&h.app, via_proxy(0, "203.0.113.1")).await.status, 201);
     assert_eq!(send(&h.app, via_proxy(1, "203.0.113.2")).await.status, 201);
@@ -106,40 +107,63 @@ async fn forwarded_for_is_trusted_only_from_the_proxy() {
 
 #[tokio::test]
 async fn overload_is_shed_with_503() {
-    let h = harness_with(|c| c.max_concurrency = 1);
+    let h = harness_with(|c| c.max_concurrency = 1).await;
     let _busy = h.state.shedder.try_hold().expect("a free slot");
     let a = send(&h.app, get("/api/health")).await;
     a.problem(503);
     assert_eq!(a.header("retry-after"), "1");
 }
 
-#[tokio::test(start_paused = true)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_requests_time_out_with_503_and_the_retry_replays() {
-    let h = harness_with(|c| c.request_timeout = std::time::Duration::from_secs(1));
-    let db = server::store::database_path(&h.data.path().join("data"));
-    // Another writer holds the database, so the intake waits on the writer past its deadline; with
-    // the clock paused, tokio jumps to that deadline as soon as everything is waiting.
-    let blocker = rusqlite::Connection::open(&db).expect("open");
-    blocker.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    let h = harness_with(|c| c.request_timeout = std::time::Duration::from_secs(1)).await;
+    // Another session holds the requests table, so the insert waits past the request's deadline.
+    let blocker = hold_writes(&h).await;
     let a = send(&h.app, post_from(None, 1)).await;
     let p = a.problem(503);
     assert_eq!(p["type"], "/problems/timeout");
     assert_eq!(a.header("retry-after"), "1");
-    drop(blocker);
-    // The queued insert still commits; the client's retry with the same key gets that answer.
-    let reader = rusqlite::Connection::open(&db).expect("open");
-    let stored = || {
-        reader
-            .query_row("SELECT count(*) FROM requests", [], |r| r.get::<_, i64>(0))
-            .unwrap_or(0)
-    };
+    blocker.release().await;
+    // The insert goes on without its client and commits; the retry with the same key gets that
+    // answer.
     for _ in 0..500 {
-        if stored() == 1 {
+        if h.stored().await.len() == 1 {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
     let retry = send(&h.app, post_from(None, 1)).await;
     assert_eq!(retry.status, 201);
     assert_eq!(retry.header("idempotent-replayed"), "true");
+    assert_eq!(h.stored().await.len(), 1);
+}
+
+/// A session of its own that holds the write lock until released.
+enum WriteLock {
+    Sqlite(rusqlite::Connection),
+    Postgres(deadpool_postgres::tokio_postgres::Client),
+}
+
+async fn hold_writes(h: &Harness) -> WriteLock {
+    if let Some(url) = &h.database_url {
+        let client = postgres_client(url).await;
+        client
+            .batch_execute("BEGIN; LOCK TABLE requests IN EXCLUSIVE MODE")
+            .await
+            .expect("lock");
+        return WriteLock::Postgres(client);
+    }
+    let db = server::store::database_path(&h.data.path().join("data"));
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    WriteLock::Sqlite(conn)
+}
+
+impl WriteLock {
+    async fn release(self) {
+        match self {
+            WriteLock::Sqlite(conn) => conn.execute_batch("ROLLBACK").expect("unlock"),
+            WriteLock::Postgres(client) => client.batch_execute("ROLLBACK").await.expect("unlock"),
+        }
+    }
 }

@@ -6,7 +6,7 @@ use axum::http::Request;
 
 #[tokio::test]
 async fn document_matches_the_routes() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get("/api/openapi.json")).await;
     assert_eq!(a.status, 200);
     let doc = a.json();

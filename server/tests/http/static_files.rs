@@ -7,7 +7,7 @@ use axum::http::Request;
 
 #[tokio::test]
 async fn root_serves_index_html_no_cache() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get("/")).await;
     assert_eq!(a.status, 200);
     assert!(a.header("content-type").starts_with("text/html"));
@@ -17,7 +17,7 @@ async fn root_serves_index_html_no_cache() {
 
 #[tokio::test]
 async fn wasm_is_application_wasm_and_immutable() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get("/app-0123456789abcdef_bg.wasm")).await;
     assert_eq!(a.status, 200);
     assert_eq!(a.header("content-type"), "application/wasm");
@@ -30,7 +30,7 @@ async fn wasm_is_application_wasm_and_immutable() {
 
 #[tokio::test]
 async fn precompressed_siblings_by_accept_encoding() {
-    let h = harness();
+    let h = harness().await;
     let path = "/app-0123456789abcdef.js";
     for (accept, encoding, body) in [
         ("br, gzip", "br", &b"BROTLI-BYTES"[..]),
@@ -57,7 +57,7 @@ async fn precompressed_siblings_by_accept_encoding() {
 
 #[tokio::test]
 async fn other_files_are_compressed_on_the_fly() {
-    let h = harness();
+    let h = harness().await;
     let a = send(
         &h.app,
         get_with("/style-0123456789abcdef.css", ("accept-encoding", "gzip")),
@@ -70,7 +70,7 @@ async fn other_files_are_compressed_on_the_fly() {
 
 #[tokio::test]
 async fn unhashed_files_are_revalidated() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get("/manifest.webmanifest")).await;
     assert_eq!(a.status, 200);
     assert_eq!(a.header("cache-control"), "no-cache");
@@ -78,7 +78,7 @@ async fn unhashed_files_are_revalidated() {
 
 #[tokio::test]
 async fn unknown_pages_get_the_app() {
-    let h = harness();
+    let h = harness().await;
     for path in [
         "/conditions/multiple-sclerosis",
         "/request/contact",
@@ -94,7 +94,7 @@ async fn unknown_pages_get_the_app() {
 
 #[tokio::test]
 async fn missing_assets_are_404_problems() {
-    let h = harness();
+    let h = harness().await;
     for path in ["/foo.js", "/app-ffffffffffffffff_bg.wasm", "/img/logo.png"] {
         send(&h.app, get(path)).await.problem(404);
     }
@@ -102,14 +102,14 @@ async fn missing_assets_are_404_problems() {
 
 #[tokio::test]
 async fn writes_to_pages_are_405_problems() {
-    let h = harness();
+    let h = harness().await;
     let request = Request::post("/").body(Body::empty()).expect("request");
     send(&h.app, request).await.problem(405);
 }
 
 #[tokio::test]
 async fn health_is_json() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get("/api/health")).await;
     assert_eq!(a.status, 200);
     assert_eq!(a.header("content-type"), "application/json");
@@ -118,7 +118,7 @@ async fn health_is_json() {
 
 #[tokio::test]
 async fn unknown_api_paths_are_json_404s() {
-    let h = harness();
+    let h = harness().await;
     for path in ["/api/nope", "/api", "/api/requests/123", "/api/health/x"] {
         send(&h.app, get(path)).await.problem(404);
     }
@@ -126,7 +126,7 @@ async fn unknown_api_paths_are_json_404s() {
 
 #[tokio::test]
 async fn wrong_method_on_api_is_405_problem() {
-    let h = harness();
+    let h = harness().await;
     let a = send(&h.app, get("/api/requests")).await;
     a.problem(405);
     assert!(a.header("allow").contains("POST"));

@@ -1,10 +1,15 @@
-//! The test harness: a temporary dist directory with a fake build, a temporary data directory,
-//! the app built from them, and one-line request helpers.
+//! The test harness: a temporary dist directory with a fake build, a fresh database, the app built
+//! from them, and one-line request helpers. The database is SQLite in a temporary directory, or,
+//! when `TEST_DATABASE_URL` names a PostgreSQL database, a fresh schema in it, so the same tests
+//! run against both backends (scripts/test runs them twice).
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
+use deadpool_postgres::tokio_postgres;
 use http_body_util::BodyExt as _;
+use server::config::PostgresSettings;
+use server::store::ListedRequest;
 use server::{AppState, Config};
 use tempfile::TempDir;
 use tower::ServiceExt as _;
@@ -21,30 +26,117 @@ pub struct Harness {
     pub app: Router,
     pub state: AppState,
     pub data: TempDir,
+    /// The PostgreSQL URL of this harness's own schema, when testing PostgreSQL.
+    pub database_url: Option<String>,
     _dist: TempDir,
 }
 
-pub fn harness() -> Harness {
-    harness_with(|_| {})
+impl Harness {
+    /// Every stored request, oldest first, through the store (either backend).
+    pub async fn stored(&self) -> Vec<ListedRequest> {
+        self.state.store.list(0).await.expect("list")
+    }
+
+    /// The environment that points a `server` process at this harness's database.
+    pub fn database_env(&self) -> Vec<(&'static str, String)> {
+        database_env(&self.data.path().join("data"), self.database_url.as_deref())
+    }
 }
 
-pub fn harness_with(tweak: impl FnOnce(&mut Config)) -> Harness {
+pub async fn harness() -> Harness {
+    harness_with(|_| {}).await
+}
+
+pub async fn harness_with(tweak: impl FnOnce(&mut Config)) -> Harness {
     let dist = fake_dist();
     let data = TempDir::new().expect("temp data dir");
+    let database_url = fresh_postgres_schema().await;
     let mut config = Config {
         data_dir: data.path().join("data"),
+        postgres: database_url.as_deref().map(postgres_settings),
         dist_dir: dist.path().to_path_buf(),
         rate_limit_per_minute: 0,
         ..Config::default()
     };
     tweak(&mut config);
-    let state = AppState::new(config).expect("state");
+    let state = AppState::new(config).await.expect("state");
     Harness {
         app: server::app(state.clone()),
         state,
         data,
+        database_url,
         _dist: dist,
     }
+}
+
+/// True when the tests run against PostgreSQL (`TEST_DATABASE_URL` is set).
+pub fn on_postgres() -> bool {
+    std::env::var("TEST_DATABASE_URL").is_ok_and(|v| !v.is_empty())
+}
+
+/// A new, empty schema in the test database and a URL whose sessions use it; `None` on SQLite.
+pub async fn fresh_postgres_schema() -> Option<String> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    if !on_postgres() {
+        return None;
+    }
+    let base = std::env::var("TEST_DATABASE_URL").expect("set");
+    let schema = format!(
+        "t_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        server::store::now_ms()
+    );
+    let (client, connection) = tokio_postgres::connect(&base, tokio_postgres::NoTls)
+        .await
+        .expect("TEST_DATABASE_URL connects");
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .await
+        .expect("create schema");
+    let separator = if base.contains('?') { '&' } else { '?' };
+    Some(format!(
+        "{base}{separator}options=-c%20search_path%3D{schema}"
+    ))
+}
+
+/// A direct connection to the harness's PostgreSQL schema (for tests that hold locks).
+pub async fn postgres_client(url: &str) -> tokio_postgres::Client {
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .expect("connect");
+    tokio::spawn(connection);
+    client
+}
+
+fn postgres_settings(url: &str) -> PostgresSettings {
+    PostgresSettings {
+        config: url.parse().expect("a PostgreSQL URL"),
+        max_connections: 8,
+    }
+}
+
+/// A store on SQLite in `data_dir` or on PostgreSQL at `url`, as a `server` process would open it.
+pub async fn open_store(data_dir: &std::path::Path, url: Option<&str>) -> server::store::Store {
+    let config = Config {
+        data_dir: data_dir.to_path_buf(),
+        postgres: url.map(postgres_settings),
+        ..Config::default()
+    };
+    server::store::Store::open(config.database())
+        .await
+        .expect("open the store")
+}
+
+/// The environment for a `server` process on SQLite in `data_dir` or on PostgreSQL at `url`.
+pub fn database_env(data_dir: &std::path::Path, url: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut env = vec![("DATA_DIR", data_dir.display().to_string())];
+    if let Some(url) = url {
+        env.push(("DATABASE_URL", url.to_owned()));
+    }
+    env
 }
 
 fn fake_dist() -> TempDir {

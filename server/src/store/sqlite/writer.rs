@@ -2,7 +2,7 @@
 //! into one transaction (group commit), answering each waiter only after COMMIT returned. It
 //! re-checks idempotency keys inside the transaction, so no race can store a request twice.
 
-use super::{StoreError, now_ms};
+use super::super::{NewRequest, StoreError, Stored, created_answer, now_ms};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use tokio::sync::{mpsc, oneshot};
 
@@ -10,37 +10,6 @@ use tokio::sync::{mpsc, oneshot};
 const MAX_BATCH: usize = 256;
 /// Pending inserts beyond this are refused (the server sheds load rather than queueing forever).
 const QUEUE: usize = 4096;
-
-/// A validated request ready to store.
-#[derive(Clone, Debug)]
-pub struct NewRequest {
-    pub key: String,
-    pub body_sha256: Vec<u8>,
-    pub reference: String,
-    pub body: String,
-    pub flags: String,
-    pub outcome: String,
-}
-
-/// The answer stored with a key and replayed for retries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredAnswer {
-    pub status: u16,
-    pub body: String,
-}
-
-/// What happened to one insert.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Stored {
-    /// Committed now.
-    Created(StoredAnswer),
-    /// The key was already committed with the same body: its answer.
-    Replayed(StoredAnswer),
-    /// The key was already committed with another body.
-    KeyReused,
-    /// Another key already stored a request with this reference.
-    ReferenceTaken,
-}
 
 struct Job {
     request: NewRequest,
@@ -129,23 +98,9 @@ fn commit(
 }
 
 fn insert_one(conn: &Connection, r: &NewRequest, now: i64) -> Result<Stored, StoreError> {
-    let existing = conn
-        .prepare_cached(
-            "SELECT body_sha256, status, response FROM idempotency_keys WHERE key = ?1",
-        )?
-        .query_row(params![r.key], |row| {
-            Ok((
-                row.get::<_, Vec<u8>>(0)?,
-                StoredAnswer {
-                    status: row.get(1)?,
-                    body: row.get(2)?,
-                },
-            ))
-        })
-        .optional()?;
-    if let Some((hash, answer)) = existing {
-        return Ok(if hash == r.body_sha256 {
-            Stored::Replayed(answer)
+    if let Some(existing) = super::lookup_key(conn, &r.key)? {
+        return Ok(if existing.body_sha256 == r.body_sha256 {
+            Stored::Replayed(existing.answer)
         } else {
             Stored::KeyReused
         });
@@ -160,8 +115,7 @@ fn insert_one(conn: &Connection, r: &NewRequest, now: i64) -> Result<Stored, Sto
     conn.prepare_cached("INSERT INTO requests (reference, received_at, flags, outcome, body) VALUES (?1, ?2, ?3, ?4, ?5)")?
         .execute(params![r.reference, now, r.flags, r.outcome, r.body])?;
     let request_id = conn.last_insert_rowid();
-    let body = serde_json::json!({ "reference": r.reference, "received_at": now }).to_string();
-    let answer = StoredAnswer { status: 201, body };
+    let answer = created_answer(&r.reference, now);
     conn.prepare_cached(
         "INSERT INTO idempotency_keys (key, body_sha256, status, response, created_at, request_id) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -1,11 +1,11 @@
 //! Durability settings, the start-up integrity check and the embedded migrations, versioned with
 //! `PRAGMA user_version`. It refuses to go on rather than run with weaker guarantees.
 
-use super::StoreError;
-use rusqlite::Connection;
+use super::super::StoreError;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// The migrations in order; `user_version` is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")];
 
 /// WAL, synchronous=FULL (read back and checked), a busy timeout, foreign keys.
 pub fn make_durable(conn: &Connection) -> Result<(), StoreError> {
@@ -48,9 +48,11 @@ fn check(conn: &Connection, sql: &str) -> Result<(), StoreError> {
     }
 }
 
-/// Applies the migrations not yet applied, each in its own transaction.
+/// Applies the migrations not yet applied, in one write transaction that also reads the version,
+/// so processes opening a new file at the same moment take turns instead of both migrating.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
     if current > known {
         return Err(StoreError::TooNew(current));
@@ -59,11 +61,10 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         .zip(MIGRATIONS)
         .skip(usize::try_from(current).unwrap_or(0))
     {
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
-        tx.commit()?;
         tracing::info!(version, "applied migration");
     }
+    tx.commit()?;
     Ok(())
 }
