@@ -1,5 +1,6 @@
 //! Property tests of the intake handler: arbitrary bytes, arbitrary JSON and arbitrary changes to a
 //! valid body never panic and always answer 201 or an RFC 9457 problem (4xx, never 5xx).
+//! 64 cases each in the test command; a long run sets `PROPTEST_CASES` (see server/README.md).
 
 use crate::support::*;
 use proptest::prelude::*;
@@ -68,8 +69,16 @@ fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
     }
 }
 
+/// `PROPTEST_CASES` when set (a long run), else 64.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {

@@ -126,6 +126,22 @@ async fn wrong_shapes_are_422_with_pointers() {
             serde_json::json!(7),
             "/contact/channel",
         ),
+        // Objects written as arrays of their fields (serde's derive would take them).
+        (
+            &["patient"],
+            serde_json::json!(["Jürgen Müller", "adult"]),
+            "/patient",
+        ),
+        (
+            &["screening"],
+            serde_json::json!(["no", "not_sure", "no"]),
+            "/screening",
+        ),
+        (
+            &["attribution"],
+            serde_json::json!([null, null]),
+            "/attribution",
+        ),
     ] {
         let mut body = valid_body(&key(1), 1);
         case(&mut body, path, value);

@@ -51,20 +51,59 @@ pub fn sha256(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The typed body, or a 422 naming the first field whose shape is wrong (unknown, missing,
-/// wrong type).
+/// wrong type, or an object written as an array).
 pub fn typed(value: Value) -> Result<RequestBody, ApiError> {
-    serde_path_to_error::deserialize::<_, RequestBody>(value).map_err(|e| {
-        let pointer = pointer_of(e.path());
-        let detail = format!("The request does not match the contract: {}.", e.inner());
-        let mut problem = Problem::new(
-            422,
-            Problem::TYPE_VALIDATION,
-            "There is a problem with the request",
-            &detail,
-        );
-        problem.errors.push(FieldProblem { pointer, detail });
-        ApiError::Unprocessable(problem)
-    })
+    let body = serde_path_to_error::deserialize::<_, RequestBody>(&value).map_err(|e| {
+        shape_problem(
+            pointer_of(e.path()),
+            &format!("The request does not match the contract: {}.", e.inner()),
+        )
+    })?;
+    // serde's derived structs also accept their fields as an array (`"patient": ["A", "adult"]`);
+    // the contract says object, so an array where the typed body has an object is refused.
+    let typed = serde_json::to_value(&body).map_err(|_| ApiError::Internal)?;
+    match array_for_object(&value, &typed, String::new()) {
+        Some(pointer) => Err(shape_problem(
+            pointer,
+            "The request does not match the contract: expected an object, found an array.",
+        )),
+        None => Ok(body),
+    }
+}
+
+/// The pointer of the first place where `typed` has an object and `sent` does not.
+fn array_for_object(sent: &Value, typed: &Value, at: String) -> Option<String> {
+    match (sent, typed) {
+        (Value::Object(sent), Value::Object(typed)) => typed.iter().find_map(|(k, t)| {
+            let s = sent.get(k)?;
+            array_for_object(
+                s,
+                t,
+                format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+            )
+        }),
+        (Value::Array(sent), Value::Array(typed)) => sent
+            .iter()
+            .zip(typed)
+            .enumerate()
+            .find_map(|(i, (s, t))| array_for_object(s, t, format!("{at}/{i}"))),
+        (_, Value::Object(_)) => Some(at),
+        _ => None,
+    }
+}
+
+fn shape_problem(pointer: String, detail: &str) -> ApiError {
+    let mut problem = Problem::new(
+        422,
+        Problem::TYPE_VALIDATION,
+        "There is a problem with the request",
+        detail,
+    );
+    problem.errors.push(FieldProblem {
+        pointer,
+        detail: detail.to_owned(),
+    });
+    ApiError::Unprocessable(problem)
 }
 
 /// An RFC 6901 JSON pointer for a serde path (`""` for the whole document).
@@ -87,6 +126,23 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_array_where_the_contract_has_an_object_is_found() {
+        let typed: Value = serde_json::json!({"a": {"b": 1}, "c": [{"d": 2}], "e": null});
+        let fine = serde_json::json!({"a": {"b": 1}, "c": [{"d": 2}], "e": null});
+        assert_eq!(array_for_object(&fine, &typed, String::new()), None);
+        let outer = serde_json::json!({"a": [1], "c": [{"d": 2}]});
+        assert_eq!(
+            array_for_object(&outer, &typed, String::new()).as_deref(),
+            Some("/a")
+        );
+        let inner = serde_json::json!({"a": {"b": 1}, "c": [[2]]});
+        assert_eq!(
+            array_for_object(&inner, &typed, String::new()).as_deref(),
+            Some("/c/0")
+        );
+    }
 
     #[test]
     fn canonical_sorts_keys_and_drops_spacing() {
