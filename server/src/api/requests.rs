@@ -45,7 +45,7 @@ pub async fn create(
         .store
         .lookup_key(&key)
         .await
-        .map_err(|e| internal(&e))?
+        .map_err(|e| stored_error(&e))?
     {
         return if record.body_sha256 == hash {
             Ok(answer(&record.answer, true))
@@ -110,8 +110,7 @@ pub async fn create(
             "/reference",
             "This reference is already used by another request.",
         )),
-        Err(crate::store::StoreError::Unavailable) => Err(ApiError::Overloaded),
-        Err(e) => Err(internal(&e)),
+        Err(e) => Err(stored_error(&e)),
     }
 }
 
@@ -159,7 +158,11 @@ fn field_problem(pointer: &str, detail: &str) -> ApiError {
     ApiError::Unprocessable(problem)
 }
 
-fn internal(error: &crate::store::StoreError) -> ApiError {
+/// 503 (retry with the same key) when the database is out of reach, else a logged 500.
+fn stored_error(error: &crate::store::StoreError) -> ApiError {
+    if let crate::store::StoreError::Unavailable = error {
+        return ApiError::Overloaded;
+    }
     tracing::error!(error = %error, "store failed");
     ApiError::Internal
 }

@@ -67,7 +67,7 @@ impl PgStore {
 
     async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
         self.pool.get().await.map_err(|e| match e {
-            PoolError::Backend(e) => StoreError::Postgres(e),
+            PoolError::Backend(e) => unreachable_or_sql(e),
             _ => StoreError::Unavailable,
         })
     }
@@ -75,16 +75,23 @@ impl PgStore {
     /// The stored answer for `key`, if any.
     pub async fn lookup_key(&self, key: &str) -> Result<Option<KeyRecord>, StoreError> {
         let client = self.client().await?;
-        lookup_key(&client, key).await
+        lookup_key(&client, key).await.map_err(|e| match e {
+            StoreError::Postgres(e) => unreachable_or_sql(e),
+            other => other,
+        })
     }
 
     /// Stores `request` in its own task, so a caller that stops waiting does not cut the
     /// transaction short: it commits or rolls back whole, and a retry finds the answer.
     pub async fn insert(&self, request: NewRequest) -> Result<Stored, StoreError> {
         let store = self.clone();
-        tokio::spawn(async move { store.insert_now(request).await })
+        let stored = tokio::spawn(async move { store.insert_now(request).await })
             .await
-            .map_err(|_| StoreError::Unavailable)?
+            .map_err(|_| StoreError::Unavailable)?;
+        stored.map_err(|e| match e {
+            StoreError::Postgres(e) => unreachable_or_sql(e),
+            other => other,
+        })
     }
 
     async fn insert_now(&self, r: NewRequest) -> Result<Stored, StoreError> {
@@ -216,6 +223,16 @@ impl PgStore {
             )))
         }
     }
+}
+
+/// A lost or refused connection is `Unavailable` (the client gets 503 and retries with its key;
+/// a COMMIT whose answer was lost then replays); an error from SQL itself stays what it is.
+fn unreachable_or_sql(e: deadpool_postgres::tokio_postgres::Error) -> StoreError {
+    if e.as_db_error().is_some() {
+        return StoreError::Postgres(e);
+    }
+    tracing::warn!(error = %e, "PostgreSQL unreachable");
+    StoreError::Unavailable
 }
 
 async fn lookup_key(

@@ -67,3 +67,107 @@ async fn instances_starting_together_migrate_once() {
         open.await.expect("opened").check().await.expect("sound");
     }
 }
+
+/// PostgreSQL out of reach (the network to it cut, then restored): the intake answers 503 with
+/// Retry-After, never 500 and never a 201 it did not store; the client's retry, once the database
+/// is back, stores the request once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_outage_is_503_and_the_retry_stores_once() {
+    let Some(url) = fresh_postgres_schema().await else {
+        eprintln!("SQLite has no connection to lose");
+        return;
+    };
+    let proxy = cut::Proxy::start(&url).await;
+    let h = harness_with(|c| {
+        c.postgres = Some(server::config::PostgresSettings {
+            config: proxy.url.parse().expect("url"),
+            max_connections: 2,
+        });
+    })
+    .await;
+    let post = |n: u32| post_json(Some(&key(n)), &valid_body(&key(n), n));
+    assert_eq!(send(&h.app, post(1)).await.status, 201);
+
+    proxy.cut();
+    let a = send(&h.app, post(2)).await;
+    a.problem(503);
+    assert_eq!(a.header("retry-after"), "1");
+
+    proxy.restore();
+    let retry = send(&h.app, post(2)).await;
+    assert_eq!(
+        retry.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&retry.body)
+    );
+    assert_eq!(retry.header("idempotent-replayed"), "");
+    let references: Vec<String> = h.stored().await.into_iter().map(|r| r.reference).collect();
+    assert_eq!(references, [reference(1), reference(2)]);
+}
+
+mod cut {
+    //! A loopback TCP proxy to PostgreSQL that a test can cut (every connection dropped, new ones
+    //! closed at once) and restore.
+
+    use deadpool_postgres::tokio_postgres::config::Host;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use tokio::net::{TcpListener, TcpStream};
+    use tokio::sync::watch;
+
+    pub struct Proxy {
+        /// `url` with the proxy's address in place of the database's.
+        pub url: String,
+        open: Arc<AtomicBool>,
+        cuts: watch::Sender<u32>,
+    }
+
+    impl Proxy {
+        pub async fn start(url: &str) -> Proxy {
+            let config: deadpool_postgres::tokio_postgres::Config = url.parse().expect("url");
+            let Some(Host::Tcp(host)) = config.get_hosts().first().cloned() else {
+                panic!("a TCP host in TEST_DATABASE_URL");
+            };
+            let port = config.get_ports().first().copied().unwrap_or(5432);
+            let upstream = format!("{host}:{port}");
+            let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+            let local = listener.local_addr().expect("addr");
+            let open = Arc::new(AtomicBool::new(true));
+            let (cuts, _) = watch::channel(0);
+            let proxy = Proxy {
+                url: url.replacen(&upstream, &local.to_string(), 1),
+                open: Arc::clone(&open),
+                cuts: cuts.clone(),
+            };
+            tokio::spawn(async move {
+                while let Ok((mut inbound, _)) = listener.accept().await {
+                    if !open.load(Ordering::SeqCst) {
+                        continue; // dropped: closed at once
+                    }
+                    let upstream = upstream.clone();
+                    let mut cut = cuts.subscribe();
+                    tokio::spawn(async move {
+                        let Ok(mut outbound) = TcpStream::connect(&upstream).await else {
+                            return;
+                        };
+                        tokio::select! {
+                            _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                            _ = cut.changed() => {}
+                        }
+                    });
+                }
+            });
+            proxy
+        }
+
+        pub fn cut(&self) {
+            self.open.store(false, Ordering::SeqCst);
+            self.cuts.send_modify(|n| *n += 1);
+        }
+
+        pub fn restore(&self) {
+            self.open.store(true, Ordering::SeqCst);
+        }
+    }
+}
