@@ -11,7 +11,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::eligibility::Outcome;
-use domain::wire::{FieldProblem, Problem, RequestBody};
+use domain::wire::{Problem, RequestBody};
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -56,7 +56,7 @@ pub async fn create(
 
     let request: RequestBody = body::typed(value)?;
     if request.idempotency_key.as_str() != key {
-        return Err(field_problem(
+        return Err(body::field_problem(
             "/idempotency_key",
             "The idempotency_key differs from the Idempotency-Key header.",
         ));
@@ -106,7 +106,7 @@ pub async fn create(
         Ok(Stored::Replayed(a)) => Ok(answer(&a, true)),
         Ok(Stored::KeyReused) => Err(ApiError::IdempotencyKeyReused),
         Ok(Stored::InFlight) => Err(ApiError::InFlight),
-        Ok(Stored::ReferenceTaken) => Err(field_problem(
+        Ok(Stored::ReferenceTaken) => Err(body::field_problem(
             "/reference",
             "This reference is already used by another request.",
         )),
@@ -142,20 +142,6 @@ fn answer(stored: &StoredAnswer, replayed: bool) -> Response {
         );
     }
     response
-}
-
-fn field_problem(pointer: &str, detail: &str) -> ApiError {
-    let mut problem = Problem::new(
-        422,
-        Problem::TYPE_VALIDATION,
-        "There is a problem with the request",
-        detail,
-    );
-    problem.errors.push(FieldProblem {
-        pointer: pointer.to_owned(),
-        detail: detail.to_owned(),
-    });
-    ApiError::Unprocessable(problem)
 }
 
 /// 503 (retry with the same key) when the database is out of reach, else a logged 500.

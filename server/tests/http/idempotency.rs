@@ -77,19 +77,7 @@ async fn same_key_in_flight_is_409() {
 #[tokio::test]
 async fn concurrent_retries_store_once() {
     let h = harness().await;
-    let body = valid_body(&key(1), 1);
-    let tasks: Vec<_> = (0..16)
-        .map(|_| {
-            let (app, body) = (h.app.clone(), body.clone());
-            tokio::spawn(async move { send(&app, post_json(Some(&key(1)), &body)).await.status })
-        })
-        .collect();
-    let mut created = 0;
-    for t in tasks {
-        let status = t.await.expect("task");
-        assert!(status == 201 || status == 409, "{status}");
-        created += usize::from(status == 201);
-    }
+    let created = post_at_once(&[&h.app], 16, &key(1), &valid_body(&key(1), 1)).await;
     assert!(created >= 1);
     assert_eq!(h.stored().await.len(), 1);
 }

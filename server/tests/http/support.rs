@@ -242,6 +242,30 @@ pub fn key(n: u32) -> String {
     format!("00000000-0000-4000-8000-{n:012x}")
 }
 
+/// Sends `body` with `key` `times` times at once, spread over `apps`; each answer is 201 or 409.
+/// Returns how many were 201.
+pub async fn post_at_once(
+    apps: &[&Router],
+    times: usize,
+    key: &str,
+    body: &serde_json::Value,
+) -> usize {
+    let tasks: Vec<_> = (0..times)
+        .map(|i| {
+            let app = apps[i % apps.len()].clone();
+            let (key, body) = (key.to_owned(), body.clone());
+            tokio::spawn(async move { send(&app, post_json(Some(&key), &body)).await.status })
+        })
+        .collect();
+    let mut created = 0;
+    for t in tasks {
+        let status = t.await.expect("task");
+        assert!(status == 201 || status == 409, "{status}");
+        created += usize::from(status == 201);
+    }
+    created
+}
+
 pub fn post_json(key: Option<&str>, body: &serde_json::Value) -> Request<Body> {
     post_raw(
         key,

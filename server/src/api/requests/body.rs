@@ -54,8 +54,8 @@ pub fn sha256(bytes: &[u8]) -> Vec<u8> {
 /// wrong type, or an object written as an array).
 pub fn typed(value: Value) -> Result<RequestBody, ApiError> {
     let body = serde_path_to_error::deserialize::<_, RequestBody>(&value).map_err(|e| {
-        shape_problem(
-            pointer_of(e.path()),
+        field_problem(
+            &pointer_of(e.path()),
             &format!("The request does not match the contract: {}.", e.inner()),
         )
     })?;
@@ -63,8 +63,8 @@ pub fn typed(value: Value) -> Result<RequestBody, ApiError> {
     // the contract says object, so an array where the typed body has an object is refused.
     let typed = serde_json::to_value(&body).map_err(|_| ApiError::Internal)?;
     match array_for_object(&value, &typed, String::new()) {
-        Some(pointer) => Err(shape_problem(
-            pointer,
+        Some(pointer) => Err(field_problem(
+            &pointer,
             "The request does not match the contract: expected an object, found an array.",
         )),
         None => Ok(body),
@@ -92,7 +92,8 @@ fn array_for_object(sent: &Value, typed: &Value, at: String) -> Option<String> {
     }
 }
 
-fn shape_problem(pointer: String, detail: &str) -> ApiError {
+/// A 422 with one field problem at `pointer`.
+pub fn field_problem(pointer: &str, detail: &str) -> ApiError {
     let mut problem = Problem::new(
         422,
         Problem::TYPE_VALIDATION,
@@ -100,7 +101,7 @@ fn shape_problem(pointer: String, detail: &str) -> ApiError {
         detail,
     );
     problem.errors.push(FieldProblem {
-        pointer,
+        pointer: pointer.to_owned(),
         detail: detail.to_owned(),
     });
     ApiError::Unprocessable(problem)
