@@ -22,8 +22,11 @@ pub struct SavedDraft {
     pub started_at: u64,
     /// The field people never see; a bot fills it in.
     pub honeypot: String,
-    /// Made once, before the first attempt, and reused by every retry.
+    /// Made once, before the first attempt, and reused by every retry of the same body; the key
+    /// alone is made again when the body changes (see `submission::prepare`).
     pub ids: Option<(Reference, IdempotencyKey)>,
+    /// A fingerprint of the body last sent (or queued) with the key in `ids`.
+    pub keyed_body: Option<u64>,
 }
 
 /// A message on show beside a field and in the error summary.

@@ -1,6 +1,9 @@
 //! Turning the draft into the wire body: the whole draft validated, the reference and the
 //! idempotency key made once (from `crypto.getRandomValues`) and kept in the saved draft, so a
-//! retry after a reload or a failure sends the same key.
+//! retry after a reload or a failure sends the same key. A changed body (the reader fixed what
+//! the server refused, or changed the language) gets a new key with the same reference: the
+//! server refuses a key reused with another body (IETF Idempotency-Key draft), and the reference,
+//! unique on the server, still stops a second copy of a request it has already stored.
 
 use domain::Locale;
 use domain::request::{FieldError, Step, pointer_to_id};
@@ -22,7 +25,7 @@ pub fn prepare(state: WizardState, locale: Locale) -> Result<RequestBody, Vec<Fi
     let saved = state.saved.get_untracked();
     let (reference, idempotency_key) = saved.ids.unwrap_or_else(make_ids);
     let envelope = Envelope {
-        reference,
+        reference: reference.clone(),
         idempotency_key,
         locale,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -32,7 +35,37 @@ pub fn prepare(state: WizardState, locale: Locale) -> Result<RequestBody, Vec<Fi
     };
     let mut body = RequestBody::new(&request, envelope);
     body.test = crate::embed::is_test_mode();
+    let print = fingerprint(&body);
+    if needs_new_key(saved.keyed_body, print) {
+        body.idempotency_key = make_ids().1;
+    }
+    let print = fingerprint(&body);
+    if saved.keyed_body != Some(print) {
+        let key = body.idempotency_key.clone();
+        state.saved.update(|s| {
+            s.ids = Some((reference, key));
+            s.keyed_body = Some(print);
+        });
+    }
     Ok(body)
+}
+
+/// Whether the body about to be sent differs from the one its key was last sent with (the body
+/// carries the key, so both fingerprints are of bodies with the same key).
+fn needs_new_key(keyed_body: Option<u64>, body: u64) -> bool {
+    keyed_body.is_some_and(|before| before != body)
+}
+
+/// FNV-1a over the body's JSON, as sent: enough to tell a changed body from the same one.
+fn fingerprint(body: &RequestBody) -> u64 {
+    let json = serde_json::to_string(body).unwrap_or_default();
+    fnv1a(json.as_bytes())
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 fn make_ids() -> (Reference, IdempotencyKey) {
@@ -86,4 +119,30 @@ pub fn errors_to_step(errors: &[FieldError]) -> Option<(Step, Vec<ShownError>)> 
         .map(ShownError::from)
         .collect();
     Some((step, shown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_made_again_only_for_a_changed_body() {
+        let (a, b) = (
+            fnv1a(br#"{"email":"a@example.com"}"#),
+            fnv1a(br#"{"email":"b@example.com"}"#),
+        );
+        assert_ne!(a, b);
+        assert!(!needs_new_key(None, a), "never sent: the key made for it");
+        assert!(
+            !needs_new_key(Some(a), a),
+            "the same body again: the same key"
+        );
+        assert!(needs_new_key(Some(a), b), "a changed body: a new key");
+    }
+
+    #[test]
+    fn fnv1a_matches_its_reference_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
 }
