@@ -11,12 +11,7 @@ const SHELL_PAGE = '/index.html';
 const fromCache = new Set();
 
 self.addEventListener('install', (event) => {
-  // Unhashed files fresh from the server (a stale index.html would not match the hashed files it
-  // names); Trunk's hashed files may come from the HTTP cache, so the first visit does not
-  // download the wasm twice.
-  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(PRECACHE.map((url) =>
-    hashed.test(url) ? url : new Request(url, { cache: 'reload' })))));
+  event.waitUntil(precache());
   // No skipWaiting here: a new version waits until the reader accepts it (SKIP_WAITING).
 });
 
@@ -33,6 +28,12 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') self.skipWaiting();
+  // The reader saves the site for reading offline again (after removing the saved copy, whose
+  // caches the page deleted): the cache is filled again; the answer is when, or null.
+  if (event.data?.type === 'SAVE') {
+    const answer = event.ports[0];
+    event.waitUntil(saveShell().then(shellSavedAt, () => null).then((at) => answer?.postMessage(at)));
+  }
   if (event.data?.type === 'WHICH_COPY' && event.source) {
     event.waitUntil(shellSavedAt().then((at) => event.source.postMessage({
       type: 'COPY', savedAt: at, fromCache: fromCache.has(event.source.id),
@@ -75,8 +76,24 @@ async function navigate(event) {
   }
 }
 
-/** The build's own files from the cache; anything else stale-while-revalidate. */
+/** The app shell into the cache. Unhashed files fresh from the server (a stale index.html would
+ * not match the hashed files it names); Trunk's hashed files may come from the HTTP cache, so the
+ * first visit does not download the wasm twice. */
+function precache() {
+  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+  return caches.open(SHELL_CACHE).then((cache) => cache.addAll(PRECACHE.map((url) =>
+    hashed.test(url) ? url : new Request(url, { cache: 'reload' }))));
+}
+
+/** Fills the cache again unless it still holds the app shell. */
+async function saveShell() {
+  if (!(await caches.match(SHELL_PAGE, { cacheName: SHELL_CACHE }))) await precache();
+}
+
+/** The build's own files from the cache; anything else stale-while-revalidate. Once the reader
+ * removed the saved copy (its caches are gone), only the network: nothing is cached again. */
 async function content(event) {
+  if (!(await caches.has(SHELL_CACHE))) return fetch(event.request);
   const shell = await caches.open(SHELL_CACHE);
   const precached = await shell.match(event.request);
   if (precached) return precached;

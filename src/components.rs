@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages: the site frame and its parts.
 
 mod language_switch;
+mod offline_copy;
 mod offline_notices;
 mod page_title;
 mod site_footer;
@@ -8,6 +9,7 @@ mod site_header;
 mod site_layout;
 
 pub use language_switch::LanguageSwitch;
+pub use offline_copy::OfflineCopy;
 pub use offline_notices::OfflineNotices;
 pub use page_title::PageTitle;
 pub use site_footer::SiteFooter;

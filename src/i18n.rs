@@ -29,6 +29,25 @@ impl I18n {
     pub fn format(self, msg: Msg, args: &[(&str, &str)]) -> String {
         self.locale.get().format(msg, args)
     }
+
+    /// A moment (ms since the epoch) as a date in the current language, tracked.
+    pub fn date(self, ms: f64) -> String {
+        js_sys::Date::new(&ms.into())
+            .to_locale_date_string(self.locale().tag(), &wasm_bindgen::JsValue::UNDEFINED)
+            .into()
+    }
+
+    /// A moment (ms since the epoch) as a date and time in the current language and the
+    /// device's time zone, tracked.
+    pub fn date_time(self, ms: f64) -> String {
+        let options = js_sys::Object::new();
+        for (name, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+        }
+        js_sys::Date::new(&ms.into())
+            .to_locale_string(self.locale().tag(), &options)
+            .into()
+    }
 }
 
 /// Decides the language and provides it to every component below; call once, inside the router.

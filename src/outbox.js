@@ -3,6 +3,8 @@
 // "ct-outbox": a page or the service worker. Written once for both: the page imports this module
 // through wasm-bindgen (src/offline.rs), and the build copies it into sw.js with the `export`
 // keywords removed (scripts/sw-build.sh), so every export must start a line and nothing is imported.
+// The page's own side (the worker's registration, the saved copy, the reports) is
+// src/offline_page.js, which imports this module.
 //
 // Rules (../shared/docs/quality.md): an item is deleted only after a 2xx; 400/422 (and other
 // 4xx but 408/409/429) mark it "attention" with the server's problem detail; network errors, 408,
@@ -17,7 +19,8 @@ const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 300000;
 const OLD_MS = 7 * 24 * 3600 * 1000;
 export const SYNC_TAG = 'ct-outbox';
-const outboxChannel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ct-outbox') : null;
+/** Tells the other pages of this site that the outbox ('changed') or the saved copy ('copy') changed. */
+export const outboxChannel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ct-outbox') : null;
 
 let outboxDb = null;
 function openOutbox() {
@@ -47,9 +50,17 @@ async function inOutbox(mode, work) {
   });
 }
 
-function outboxChanged() {
+let changeListener = null;
+/** Calls `listener` whenever this document changed the outbox (the page reports then). */
+export function onChange(listener) {
+  changeListener = listener;
+}
+
+/** Tells the other pages and this one's listener; resolves once the listener is done, so the
+ * page's state holds the change when the caller's promise resolves. */
+async function outboxChanged() {
   outboxChannel?.postMessage('changed');
-  report();
+  await changeListener?.();
 }
 
 /** Keeps a request to send later; false when this device keeps nothing (IndexedDB refused). */
@@ -62,9 +73,12 @@ export async function queue(body, key, reference) {
     return false;
   }
   navigator.storage?.persist?.().catch(() => {});
-  navigator.serviceWorker?.ready.then((reg) => reg.sync?.register(SYNC_TAG)).catch(() => {});
-  outboxChanged();
+  // The page's own sender first (its lock request comes before the worker's sync event can ask);
+  // resolved once the page's state holds the item.
+  const reported = outboxChanged();
   flush();
+  navigator.serviceWorker?.ready.then((reg) => reg.sync?.register(SYNC_TAG)).catch(() => {});
+  await reported;
   return true;
 }
 
@@ -122,9 +136,12 @@ async function sendOne(item) {
   }
   if (status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429) {
     const problem = await response.json().catch(() => null);
-    const details = [problem?.detail, ...(problem?.errors ?? []).map((e) => e.detail)];
+    // Each field's problem with its pointer, so the page can open the step it belongs to.
+    const errors = (Array.isArray(problem?.errors) ? problem.errors : [])
+      .map((e) => ({ pointer: String(e?.pointer ?? ''), detail: String(e?.detail ?? '') }));
+    const details = [problem?.detail, ...errors.map((e) => e.detail)];
     const detail = details.filter(Boolean).join(' ') || `HTTP ${status}`;
-    await inOutbox('readwrite', (items) => items.put({ ...item, state: 'attention', detail }));
+    await inOutbox('readwrite', (items) => items.put({ ...item, state: 'attention', detail, errors }));
     return 'attention';
   }
   await later(item, retryAfterMs(response.headers.get('Retry-After')));
@@ -157,86 +174,32 @@ function scheduleFlush() {
   }, () => {});
 }
 
-// ---- The page's side: the service worker's registration, updates, the saved-copy note and
-// the reports to the app (one JSON string each time something changes).
+// ---- What the page shows and does with the outbox.
 
-let reportTo = null;
-let savedAt = null;
-let showingCopy = false;
-let updateReady = false;
-let updateAccepted = false;
-
-async function report() {
-  if (!reportTo) return;
+/** The items as the page shows them (oldest first) and the references the server acknowledged
+ * (newest first, the oldest beyond SENT_KEPT forgotten). */
+export async function listOutbox() {
   const [items, sent] = await inOutbox('readonly', (items, sent) => {
     const all = items.getAll();
     const done = sent.getAll();
     return { get result() { return [all.result, done.result]; } };
-  }).catch(() => [[], []]);
+  });
   sent.sort((a, b) => b.at - a.at);
-  reportTo(JSON.stringify({
-    saved_at: showingCopy ? savedAt : null,
-    update: updateReady,
-    items: items.sort((a, b) => a.queuedAt - b.queuedAt).map((item) => ({
-      reference: item.reference,
-      attention: item.state === 'attention',
-      detail: item.detail,
-      old: Date.now() - item.queuedAt > OLD_MS,
-    })),
-    sent: sent.map((s) => [s.reference, s.server]),
-  }));
   if (sent.length > SENT_KEPT) {
     inOutbox('readwrite', (_, store) => sent.slice(SENT_KEPT).forEach((s) => store.delete(s.reference)))
       .catch(() => {});
   }
-}
-
-/** Starts the page's side: reports to `onReport`, senders on start-up, `online` and visibility;
- * registers the service worker unless `register` is false (inside a partner's frame). */
-export function start(onReport, register) {
-  reportTo = onReport;
-  if (outboxChannel) outboxChannel.onmessage = () => report();
-  addEventListener('online', () => { showingCopy = false; report(); flush(); });
-  addEventListener('offline', () => { showingCopy = savedAt !== null; report(); });
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState !== 'visible') return;
-    flush();
-    navigator.serviceWorker?.getRegistration().then((reg) => reg?.update()).catch(() => {});
-  });
-  if (register && 'serviceWorker' in navigator) registerWorker();
-  report();
-  flush();
-}
-
-function registerWorker() {
-  const sw = navigator.serviceWorker;
-  sw.addEventListener('message', (event) => {
-    if (event.data?.type !== 'COPY') return;
-    savedAt = event.data.savedAt;
-    showingCopy = savedAt !== null && (event.data.fromCache || navigator.onLine === false);
-    report();
-  });
-  sw.addEventListener('controllerchange', () => {
-    if (updateAccepted) location.reload();
-  });
-  sw.controller?.postMessage({ type: 'WHICH_COPY' });
-  sw.register('/sw.js').then((reg) => {
-    // Offered only when a new worker waits behind the one controlling this page.
-    const offer = () => {
-      if (reg.waiting && sw.controller && !updateReady) { updateReady = true; report(); }
-    };
-    offer();
-    reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', offer));
-  }, () => {});
-}
-
-/** The user accepted the new version: the waiting worker takes over, then the page reloads. */
-export function applyUpdate() {
-  updateAccepted = true;
-  navigator.serviceWorker.getRegistration().then((reg) => {
-    if (reg?.waiting) reg.waiting.postMessage({ type: 'SKIP_WAITING' });
-    else location.reload();
-  });
+  return {
+    items: items.sort((a, b) => a.queuedAt - b.queuedAt).map((item) => ({
+      reference: item.reference,
+      queued_at: item.queuedAt,
+      attention: item.state === 'attention',
+      detail: item.detail,
+      errors: item.errors ?? [],
+      old: Date.now() - item.queuedAt > OLD_MS,
+    })),
+    sent: sent.slice(0, SENT_KEPT),
+  };
 }
 
 /** "Try again" on an item that needs attention: it waits again and is sent now. */
@@ -248,6 +211,23 @@ export async function retry(reference) {
   }).catch(() => {});
   outboxChanged();
   flush();
+}
+
+/** Deletes an item the server refused, at the reader's request; true when it is gone. Only an
+ * item that needs attention: one waiting may be on its way to the server at this moment. */
+export async function discard(reference) {
+  let gone = false;
+  await inOutbox('readwrite', (items) => {
+    const get = items.get(reference);
+    get.onsuccess = () => {
+      if (get.result?.state !== 'attention') return;
+      items.delete(reference);
+      gone = true;
+    };
+    return get;
+  }).catch(() => { gone = false; });
+  await outboxChanged();
+  return gone;
 }
 
 /** Drops the item of a request the server has just acknowledged through the wizard itself. */

@@ -66,6 +66,27 @@ pub fn sent_reference() -> Option<String> {
         .or_else(|| local_storage()?.get_item(SENT_KEY).ok().flatten())
 }
 
+/// Set while the reader has removed the site's saved copy for reading offline.
+const OFFLINE_COPY_KEY: &str = "ct.offline-copy.v1";
+
+/// Whether the reader removed the saved copy (and has not saved it again since).
+pub fn offline_copy_removed() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(OFFLINE_COPY_KEY).ok().flatten())
+        .is_some_and(|v| v == "removed")
+}
+
+/// Remembers that the reader removed the saved copy, or saved it again.
+pub fn remember_offline_copy_removed(removed: bool) {
+    if let Some(storage) = local_storage() {
+        let _ = if removed {
+            storage.set_item(OFFLINE_COPY_KEY, "removed")
+        } else {
+            storage.remove_item(OFFLINE_COPY_KEY)
+        };
+    }
+}
+
 /// Whether this document may keep anything on the device; false when the browser refuses
 /// storage (private modes, a partner's frame with third-party storage blocked).
 pub fn is_available() -> bool {

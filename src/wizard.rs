@@ -18,6 +18,7 @@ mod error_summary;
 mod field_parts;
 mod health_step;
 mod not_eligible_page;
+mod outbox_item;
 mod outbox_list;
 mod patient_step;
 mod radio_group;

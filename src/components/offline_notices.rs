@@ -5,7 +5,7 @@
 
 use domain::Msg;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use std::collections::HashSet;
 
 use crate::i18n::use_i18n;
 use crate::offline::{apply_update, use_offline};
@@ -28,9 +28,7 @@ pub fn OfflineNotices() -> impl IntoView {
     };
     let copy = move || {
         offline.with(|s| s.saved_at).map(|ms| {
-            let date: String = js_sys::Date::new(&ms.into())
-                .to_locale_date_string(i18n.locale().tag(), &JsValue::UNDEFINED)
-                .into();
+            let date = i18n.date(ms);
             view! {
                 <p class="app-offline-notice app-body">
                     {i18n.format(Msg::OfflineCopyNote, &[("date", &date)])}
@@ -38,19 +36,23 @@ pub fn OfflineNotices() -> impl IntoView {
             }
         })
     };
-    // "Sent" is said only after there was something waiting in this page's life.
-    let had_items = StoredValue::new(false);
+    // "Sent" is said only of a request that was waiting in this page's life and that the server
+    // has acknowledged since (a discarded one was not sent; the outbox view says so).
+    let seen = StoredValue::new(HashSet::<String>::new());
     let status = move || {
         offline.with(|s| {
             let waiting = s.items.iter().filter(|i| !i.attention).count();
-            if !s.items.is_empty() {
-                had_items.set_value(true);
-            }
+            seen.update_value(|seen| seen.extend(s.items.iter().map(|i| i.reference.clone())));
+            let sent = seen.with_value(|seen| {
+                s.sent.iter().any(|(ours, _)| {
+                    seen.contains(ours) && !s.items.iter().any(|i| &i.reference == ours)
+                })
+            });
             if s.items.iter().any(|i| i.attention) {
                 i18n.t(Msg::OutboxStatusAttention)().to_owned()
             } else if waiting > 0 {
                 i18n.format(Msg::OutboxStatusWaiting, &[("count", &waiting.to_string())])
-            } else if had_items.get_value() {
+            } else if sent {
                 i18n.t(Msg::OutboxStatusSent)().to_owned()
             } else {
                 String::new()

@@ -1,10 +1,12 @@
-//! The footer: the help and contact link, in the same place on every page, and the safety line.
+//! The footer: the help and contact link, in the same place on every page, the safety line, and
+//! whether the site is saved on this device for reading offline.
 
 use domain::Msg;
 use domain::eligibility::CALLBACK_HOURS;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::OfflineCopy;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -26,6 +28,7 @@ pub fn SiteFooter() -> impl IntoView {
                     <span>{hint}</span>
                 </p>
                 <p class="app-footer__notice">{i18n.t(Msg::FooterNotice)}</p>
+                <OfflineCopy />
             </div>
         </footer>
     }

@@ -1,8 +1,9 @@
 //! After the server's 201: the reference, the call-back promise, what happens next, how to
 //! withdraw consent, and a Print button. It never sends anything, so going back cannot resend.
 //! With `?queued={reference}` the request is in the outbox: the page says it is saved on this
-//! device until the outbox reports it sent, then shows the server's reference. The outbox view
-//! (every request saved on this device) is part of this page.
+//! device until the outbox reports it sent, then shows the server's reference; once it is no
+//! longer in the outbox unsent (the reader discarded it), the page says it was not sent. The
+//! outbox view (every request saved on this device) is part of this page.
 
 use domain::Msg;
 use domain::eligibility::CALLBACK_HOURS;
@@ -34,35 +35,48 @@ pub fn ConfirmationPage() -> impl IntoView {
             }
         });
     }
-    // (sent?, reference): a memo, so the outbox's other reports do not redraw the heading.
+    // A memo, so the outbox's other reports do not redraw the heading.
     let shown = Memo::new(move |_| match queued.clone() {
-        Some(ours) => match offline.with(|o| o.sent_as(&ours).map(str::to_owned)) {
-            Some(server) => Some((true, server)),
-            None => Some((false, ours)),
-        },
+        Some(ours) => offline.with(|o| match o.sent_as(&ours) {
+            Some(server) => Shown::Sent(server.to_owned()),
+            None if o.ready && !o.items.iter().any(|i| i.reference == ours) => Shown::NotSent(ours),
+            None => Shown::Queued(ours),
+        }),
         None => {
             // The outbox may have sent the draft's request since (see `crate::offline`).
             offline.track();
-            storage::sent_reference().map(|reference| (true, reference))
+            storage::sent_reference().map_or(Shown::Missing, Shown::Sent)
         }
     });
     let title = Signal::derive(move || {
         let msg = match shown.get() {
-            Some((false, _)) => Msg::OutboxQueuedTitle,
-            _ => Msg::StepDoneTitle,
+            Shown::Queued(_) => Msg::OutboxQueuedTitle,
+            Shown::NotSent(_) => Msg::OutboxNotSentTitle,
+            Shown::Sent(_) | Shown::Missing => Msg::StepDoneTitle,
         };
         i18n.t(msg)().to_owned()
     });
     let body = move || match shown.get() {
-        Some((true, reference)) => sent_view(reference).into_any(),
-        Some((false, reference)) => queued_view(reference).into_any(),
-        None => missing_view().into_any(),
+        Shown::Sent(reference) => sent_view(reference).into_any(),
+        Shown::Queued(reference) => queued_view(reference).into_any(),
+        Shown::NotSent(reference) => not_sent_view(reference).into_any(),
+        Shown::Missing => missing_view().into_any(),
     };
     view! {
         <PageTitle text=title />
         {body}
         <OutboxList />
     }
+}
+
+/// What the page shows: the server's reference, ours while the request waits in the outbox, ours
+/// once it left the outbox unsent, or nothing to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Shown {
+    Sent(String),
+    Queued(String),
+    NotSent(String),
+    Missing,
 }
 
 fn queued_view(reference: String) -> impl IntoView {
@@ -103,6 +117,21 @@ fn sent_view(reference: String) -> impl IntoView {
         </button>
         <p class="app-body app-no-print">
             <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
+        </p>
+    }
+}
+
+fn not_sent_view(reference: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">
+            {i18n.t(Msg::OutboxNotSentTitle)}
+        </h1>
+        <p class="app-body">
+            {move || i18n.format(Msg::OutboxNotSentBody, &[("reference", &reference)])}
+        </p>
+        <p class="app-body">
+            <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::OutboxNotSentStart)}</a>
         </p>
     }
 }
