@@ -1,83 +1,15 @@
 // Offline and installable, against the real server: the manifest, the service worker's saved copy
 // of every page, the outbox (IndexedDB) that keeps a request until the server acknowledged it,
 // and a new version offered, not forced. The database is read with the server's own `list`.
-import { Page, test as base } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { test as base } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test, expect, open, expectNoAxeViolations } from './fixtures';
-
-const root = resolve(__dirname, '..', '..');
-const QUEUED = 'Saved on this device. It will be sent when you are online';
-const DONE = 'Thank you! We received your treatment application';
-
-/** The references the server has stored, read with `server list` on the run's data folder. */
-function storedReferences(): string[] {
-  const out = execFileSync(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, ['list'], {
-    env: { ...process.env, DATA_DIR: process.env.CT_E2E_DATA_DIR!, RUST_LOG: 'error' },
-    encoding: 'utf8',
-  });
-  return out.split('\n').filter(Boolean).map((line) => line.split('\t')[0]);
-}
-
-/** Waits until the service worker controls the page (it claims open pages when it activates). */
-async function controlled(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
-/** Failed loads while offline are expected on the console; nothing else is. */
-function allowFailedLoads(problems: string[]) {
-  const rest = problems.filter((p) => !p.includes('Failed to load resource'));
-  problems.splice(0, problems.length, ...rest);
-}
-
-async function choose(page: Page, label: string) {
-  await page.getByLabel(label, { exact: true }).check();
-}
-
-async function next(page: Page) {
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
-
-/** A complete draft for oneself, up to check your answers (the page is then controlled). */
-async function toCheck(page: Page) {
-  await open(page, '/request/who-for');
-  await controlled(page);
-  await choose(page, 'Myself');
-  await choose(page, 'Yes, 18 or over');
-  await next(page);
-  await choose(page, 'Immunodeficiency disorders');
-  await next(page);
-  await choose(page, 'Germany');
-  await next(page);
-  for (const q of ['inflammation in the active phase', 'acute infectious disease', 'fever or feel acutely unwell']) {
-    await page.getByRole('group', { name: new RegExp(q) }).getByLabel('No', { exact: true }).check();
-  }
-  await next(page);
-  await page.getByLabel('What is the patient’s full name?').fill('Jo Offline');
-  await next(page);
-  await choose(page, 'Email');
-  await page.getByLabel('Email address').fill('jo@example.com');
-  await choose(page, 'Morning (8am to 12pm)');
-  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
-  await next(page);
-  await page.getByLabel(/process the patient’s health data/).check();
-  await page.getByLabel(/pass this request to partner clinics/).check();
-  await next(page);
-  await expect(page).toHaveURL(/\/request\/check$/);
-}
-
-/** Sends from check your answers and returns the reference the outbox shows. */
-async function sendAndQueue(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Send request' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(QUEUED);
-  const reference = new URL(page.url()).searchParams.get('queued')!;
-  expect(reference).toMatch(/^CT-[0-9A-Z]{8}$/);
-  await expect(page.getByRole('region', { name: 'Requests saved on this device' })).toContainText(reference);
-  return reference;
-}
+import {
+  DONE, QUEUED, allowFailedLoads, choose, controlled, distDir, next, root, sendAndQueue, storedReferences, toCheck,
+} from './offline-support';
 
 test('the manifest is valid and its icons load', async ({ page, request }) => {
   const response = await request.get('/manifest.webmanifest');
@@ -245,8 +177,9 @@ test('two pages sending at once store one row', async ({ page, context, guards }
 base('a new version is offered, and accepting it keeps the half-filled draft', async ({ page }, info) => {
   test.setTimeout(90_000);
   const dist = mkdtempSync(join(tmpdir(), 'ct-dist-'));
-  cpSync(`${root}/dist`, dist, { recursive: true });
-  const origin = `http://127.0.0.1:${8270 + info.workerIndex}`;
+  cpSync(distDir, dist, { recursive: true });
+  // Beside the run's own port (8181 → 8270), so runs on other ports do not collide.
+  const origin = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8181) + 89 + info.workerIndex}`;
   const server = spawn(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, [], {
     env: { ...process.env, BIND_ADDR: origin.slice(7), DIST_DIR: dist, PUBLIC_URL: origin,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'ct-data-')), RUST_LOG: 'error' },

@@ -1,0 +1,174 @@
+// The outbox beyond sending: a request the server refused is fixed and sent again with a new
+// idempotency key (the same body keeps its key), or discarded after a question; and the service
+// worker's `sync` event sends a queued request with no page of the site open. Against the real
+// server; the database is read with the server's own `list`. The server's answers are changed
+// with `context.route`, which sees the service worker's requests as well as the page's: either
+// may be the one sending (one at a time, by the Web Lock).
+import { Route } from '@playwright/test';
+import { baseURL } from '../playwright.config';
+import { test, expect, open, expectNoAxeViolations } from './fixtures';
+import {
+  DONE, OUTBOX, allowFailedLoads, countPersistCalls, next, persistCalls, sendAndQueue, storedReferences, toCheck,
+} from './offline-support';
+
+type Attempt = { key: string; bodyKey: string; email: string; status: number };
+
+/** The request as sent, then the server's answer to it (or to `body` instead). */
+async function forward(route: Route, attempts: Attempt[], body?: object) {
+  const sent = JSON.parse(route.request().postData()!);
+  const response = await route.fetch(body ? { postData: JSON.stringify(body) } : {});
+  attempts.push({
+    key: route.request().headers()['idempotency-key'],
+    bodyKey: sent.idempotency_key,
+    email: sent.contact.email,
+    status: response.status(),
+  });
+  await route.fulfill({ response });
+}
+
+test('a request the server refused is fixed and sent again with a new key: one row', async ({ page, context, guards }) => {
+  test.setTimeout(120_000);
+  await toCheck(page);
+  const attempts: Attempt[] = [];
+  let refuse = true;
+  await context.route('**/api/requests', async (route) => {
+    if (attempts.length === 0) {
+      attempts.push({ key: route.request().headers()['idempotency-key'], bodyKey: '', email: '', status: 503 });
+      return route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, body: '' });
+    }
+    // The real server refuses it: as if the address had a mistake only the server finds.
+    const sent = JSON.parse(route.request().postData()!);
+    return forward(route, attempts, refuse ? { ...sent, contact: { ...sent.contact, email: 'jo@' } } : undefined);
+  });
+  const reference = await sendAndQueue(page);
+  const outbox = page.getByRole('region', { name: OUTBOX });
+  await expect(outbox).toContainText('Needs attention');
+  await expect(outbox).toContainText(/Saved on this device on .*\d{1,2}:\d{2}/);
+
+  // The same body again keeps its key.
+  await outbox.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => attempts.length).toBe(3);
+  await expect(outbox).toContainText('Needs attention');
+  expect(attempts.map((a) => a.status)).toEqual([503, 422, 422]);
+  expect(new Set(attempts.map((a) => a.key)).size).toBe(1);
+
+  // "Change your answers" opens the step of the problem, with the server's words.
+  refuse = false;
+  await outbox.getByRole('link', { name: 'Change your answers' }).click();
+  await expect(page).toHaveURL(/\/request\/contact\?return=check$/);
+  await expect(page.getByRole('alert')).toContainText('There is a problem');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Email address').fill('jo.fixed@example.com');
+  await next(page);
+  await expect(page).toHaveURL(/\/request\/check$/);
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DONE);
+  await expect(page.getByText(reference)).toBeVisible();
+
+  const fixed = attempts[3];
+  expect(fixed).toMatchObject({ email: 'jo.fixed@example.com', status: 201 });
+  expect(fixed.key).not.toBe(attempts[0].key);
+  expect(fixed.bodyKey).toBe(fixed.key);
+  expect(attempts).toHaveLength(4);
+  expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
+  await open(page, '/request/done');
+  await expect(page.getByRole('region', { name: OUTBOX })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('ct.draft.v1'))).toBeNull();
+  allowFailedLoads(guards.problems);
+});
+
+test('a refused request is discarded only after a question, and the page says it was not sent', async ({ page, context, guards }) => {
+  test.setTimeout(120_000);
+  await toCheck(page);
+  let calls = 0;
+  await context.route('**/api/requests', (route) =>
+    calls++ === 0
+      ? route.fulfill({ status: 503, body: '' })
+      : route.fulfill({ status: 422, contentType: 'application/problem+json',
+        body: JSON.stringify({ type: '/problems/validation', title: 'There is a problem with the request',
+          status: 422, detail: 'The email address is not accepted.', errors: [] }) }));
+  const reference = await sendAndQueue(page);
+  const outbox = page.getByRole('region', { name: OUTBOX });
+  await expect(outbox).toContainText('Needs attention: The email address is not accepted.');
+
+  const discard = outbox.getByRole('button', { name: 'Discard this request' });
+  await discard.click();
+  const question = outbox.getByRole('group', { name: `Discard request ${reference}?` });
+  await expect(question).toContainText('This request has not been sent.');
+  await expect(page.locator(`#app-outbox-question-${reference}`)).toBeFocused();
+  await expectNoAxeViolations(page);
+  await question.getByRole('button', { name: 'No, keep it' }).click();
+  await expect(discard).toBeFocused();
+  await expect(outbox).toContainText(reference);
+
+  await discard.click();
+  await question.getByRole('button', { name: 'Yes, discard it' }).click();
+  const said = page.locator('[aria-live="polite"]', { hasText: `Request ${reference} was discarded. It was not sent.` });
+  await expect(said).toBeVisible();
+  await expect(said).toBeFocused();
+  await expect(outbox).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your request was not sent');
+  await expect(page.locator('[aria-live="polite"]', { hasText: 'has been sent' })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('ct.draft.v1'))).toBeNull();
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your request was not sent');
+  await expect(page.getByText(`Request ${reference} is no longer saved on this device and has not been sent.`)).toBeVisible();
+  expect(calls).toBe(2);
+  expect(storedReferences()).not.toContain(reference);
+  allowFailedLoads(guards.problems);
+});
+
+test("the service worker's sync event sends a queued request with no page open: one row", async ({ page, context, guards }) => {
+  test.setTimeout(120_000);
+  await countPersistCalls(page);
+  await toCheck(page);
+  await context.setOffline(true);
+  const reference = await sendAndQueue(page);
+  expect(await persistCalls(page), 'persistent storage asked for when a request is queued').toBeGreaterThan(0);
+
+  // No page of the site stays open to send it (on `online`, start-up or visibility): only the
+  // worker. Back online the browser fires the sync event itself, while the server is still out of
+  // reach (503): that attempt fails, and the browser would try again only minutes later.
+  const blank = await context.newPage();
+  await page.close();
+  const attempts: string[] = [];
+  let down = true;
+  await context.route('**/api/requests', async (route) => {
+    attempts.push(route.request().serviceWorker() ? 'worker' : 'page');
+    if (down) await route.fulfill({ status: 503, body: '' });
+    else await route.continue();
+  });
+  await context.setOffline(false);
+  await expect.poll(() => attempts.length).toBeGreaterThan(0);
+  down = false;
+  expect(attempts.every((by) => by === 'worker')).toBe(true);
+  expect(storedReferences(), 'nothing stored before the sync event').not.toContain(reference);
+
+  const cdp = await context.newCDPSession(blank);
+  const registrations = new Map<string, { scopeURL: string; isDeleted: boolean }>();
+  cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
+    for (const r of event.registrations) registrations.set(r.registrationId, r);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => [...registrations.values()].filter((r) => !r.isDeleted).length).toBe(1);
+  const [registrationId] = [...registrations].find(([, r]) => r.scopeURL === `${baseURL}/` && !r.isDeleted)!;
+  // Dispatched until the item's backoff (up to a second after the 503) has passed; the outbox's
+  // lock and the idempotency key make a second event harmless.
+  await expect.poll(async () => {
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: baseURL, registrationId, tag: 'ct-outbox', lastChance: false,
+    });
+    return storedReferences().filter((r) => r === reference).length;
+  }, { timeout: 30_000, intervals: [500, 1000] }).toBe(1);
+  expect(attempts.every((by) => by === 'worker')).toBe(true);
+
+  // A page opened now finds the outbox empty and shows the server's reference.
+  const again = await context.newPage();
+  await open(again, `/request/done?queued=${reference}`);
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText(DONE);
+  await expect(again.getByRole('region', { name: OUTBOX })).toHaveCount(0);
+  expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
+  allowFailedLoads(guards.problems);
+});
