@@ -193,6 +193,30 @@ test('the takeover keeps the reader in place: no layout shift, same scroll posit
   expect(cls).toBeLessThanOrEqual(0.02);
 });
 
+test('the Largest Contentful Paint is the prerendered copy, and the takeover paints nothing that replaces it', async ({ page }) => {
+  // Chromium reports a candidate only when something larger than the last one paints, and drops
+  // one whose element goes before it is reported: the app waits for that report before removing
+  // the copy (src/article/takeover.rs), or its identical copy would become a later LCP.
+  type Entry = { size: number; prerendered: boolean };
+  await page.addInitScript(() => {
+    const seen: Entry[] = [];
+    (window as unknown as { __lcp: Entry[] }).__lcp = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { size: number; element: Element | null }[]) {
+        seen.push({ size: entry.size, prerendered: !!entry.element?.closest('#app-prerendered') });
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await openArticle(page);
+  // The app's copy has painted and any entry for it has been delivered: two frames and a task.
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))),
+  );
+  const entries = await page.evaluate(() => (window as unknown as { __lcp: Entry[] }).__lcp);
+  expect(entries.length).toBeGreaterThan(0);
+  expect(entries.filter((entry) => !entry.prerendered)).toEqual([]);
+});
+
 test('in German the interface is German and says the article is in English', async ({ page }) => {
   await page.goto('/?lang=de');
   await expect(page.locator('#app-prerendered')).toHaveCount(0);
