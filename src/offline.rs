@@ -27,8 +27,9 @@ extern "C" {
     fn js_queue(body: String, key: &str, reference: &str) -> js_sys::Promise;
     /// Sends an item that needed attention again.
     pub fn retry(reference: &str);
-    /// Drops the item of a request the server has acknowledged.
-    pub fn forget(reference: &str);
+    /// The server acknowledged the request `reference` (as `server`) through the wizard itself:
+    /// its item, if any, leaves the outbox as sent.
+    pub fn forget(reference: &str, server: &str);
     #[wasm_bindgen(js_name = discard)]
     fn js_discard(reference: &str) -> js_sys::Promise;
 }

@@ -230,8 +230,17 @@ export async function discard(reference) {
   return gone;
 }
 
-/** Drops the item of a request the server has just acknowledged through the wizard itself. */
-export async function forget(reference) {
-  await inOutbox('readwrite', (items) => items.delete(reference)).catch(() => {});
-  outboxChanged();
+/** The server has just acknowledged a request through the wizard itself (`server` is its
+ * reference): its item, if any, leaves the outbox as sent, so every page says so. */
+export async function forget(reference, server) {
+  await inOutbox('readwrite', (items, sent) => {
+    const get = items.get(reference);
+    get.onsuccess = () => {
+      if (!get.result) return;
+      items.delete(reference);
+      sent.put({ reference, server: server || reference, at: Date.now() });
+    };
+    return get;
+  }).catch(() => {});
+  await outboxChanged();
 }

@@ -52,6 +52,11 @@ test('a request the server refused is fixed and sent again with a new key: one r
   expect(attempts.map((a) => a.status)).toEqual([503, 422, 422]);
   expect(new Set(attempts.map((a) => a.key)).size).toBe(1);
 
+  // Another page keeps showing the request while it waits.
+  const other = await context.newPage();
+  await open(other, page.url());
+  await expect(other.getByRole('region', { name: OUTBOX })).toContainText('Needs attention');
+
   // "Change your answers" opens the step of the problem, with the server's words.
   refuse = false;
   await outbox.getByRole('link', { name: 'Change your answers' }).click();
@@ -71,6 +76,10 @@ test('a request the server refused is fixed and sent again with a new key: one r
   expect(fixed.bodyKey).toBe(fixed.key);
   expect(attempts).toHaveLength(4);
   expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
+  // The other page learns it was sent (not "not sent"), with the server's reference.
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText(DONE);
+  await expect(other.getByText(reference)).toBeVisible();
+  await expect(other.getByRole('region', { name: OUTBOX })).toHaveCount(0);
   await open(page, '/request/done');
   await expect(page.getByRole('region', { name: OUTBOX })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('ct.draft.v1'))).toBeNull();

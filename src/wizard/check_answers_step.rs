@@ -79,7 +79,12 @@ pub fn CheckAnswersStep() -> impl IntoView {
         }
         match result {
             Ok(created) => {
-                offline::forget(created.reference.as_str());
+                // Our reference (the outbox's key) is still in the draft until it is cleared.
+                let ours = state
+                    .saved
+                    .with_untracked(|s| s.ids.as_ref().map(|(r, _)| r.as_str().to_owned()));
+                let server = created.reference.as_str();
+                offline::forget(ours.as_deref().unwrap_or(server), server);
                 storage::store_sent_reference(created.reference.as_str());
                 state.saved.set(SavedDraft::default());
                 storage::clear_draft();
