@@ -11,7 +11,8 @@ let reportTo = null;
 // When the copy this page may be showing was saved (ms since the epoch), and whether it is.
 let savedAt = null;
 let showingCopy = false;
-// The saved copy: 'unsupported' (no worker here), 'saving', 'saved' or 'absent'.
+// The saved copy: 'unsupported' (no worker here, or not known yet: nothing shown), 'saving',
+// 'saved' or 'absent'.
 let copy = 'unsupported';
 let updateReady = false;
 let updateAccepted = false;
@@ -53,7 +54,6 @@ export function start(onReport, worker, register) {
 
 function watchWorker(register) {
   const sw = navigator.serviceWorker;
-  copy = register ? 'saving' : 'absent';
   sw.addEventListener('message', (event) => {
     if (event.data?.type !== 'COPY') return;
     savedAt = event.data.savedAt;
@@ -73,6 +73,9 @@ function watchWorker(register) {
     };
     offer();
     reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', offer));
+    if (reg.active) return askCopy();
+    copy = 'saving'; // the first visit: the worker installs and fills its cache
+    report();
     return activated(reg).then(askCopy);
   }).catch(askCopy);
 }

@@ -5,7 +5,6 @@
 
 use domain::Msg;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 use crate::i18n::use_i18n;
 use crate::offline::{apply_update, use_offline};
@@ -38,11 +37,17 @@ pub fn OfflineNotices() -> impl IntoView {
     };
     // "Sent" is said only of a request that was waiting in this page's life and that the server
     // has acknowledged since (a discarded one was not sent; the outbox view says so).
-    let seen = StoredValue::new(HashSet::<String>::new());
+    let seen = StoredValue::new(Vec::<String>::new());
     let status = move || {
         offline.with(|s| {
             let waiting = s.items.iter().filter(|i| !i.attention).count();
-            seen.update_value(|seen| seen.extend(s.items.iter().map(|i| i.reference.clone())));
+            seen.update_value(|seen| {
+                for item in &s.items {
+                    if !seen.contains(&item.reference) {
+                        seen.push(item.reference.clone());
+                    }
+                }
+            });
             let sent = seen.with_value(|seen| {
                 s.sent.iter().any(|(ours, _)| {
                     seen.contains(ours) && !s.items.iter().any(|i| &i.reference == ours)
