@@ -33,7 +33,7 @@ impl I18n {
     /// A moment (ms since the epoch) as a date in the current language, tracked.
     pub fn date(self, ms: f64) -> String {
         js_sys::Date::new(&ms.into())
-            .to_locale_date_string(self.locale().tag(), &wasm_bindgen::JsValue::UNDEFINED)
+            .to_locale_date_string(self.date_tag(), &wasm_bindgen::JsValue::UNDEFINED)
             .into()
     }
 
@@ -45,8 +45,17 @@ impl I18n {
             let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
         }
         js_sys::Date::new(&ms.into())
-            .to_locale_string(self.locale().tag(), &options)
+            .to_locale_string(self.date_tag(), &options)
             .into()
+    }
+
+    /// The tag dates are written in: British English (26 Nov 2026, day first, 24-hour clock) for
+    /// English, since our readers are in Europe and US month-first dates read wrongly there.
+    fn date_tag(self) -> &'static str {
+        match self.locale() {
+            Locale::En => "en-GB",
+            other => other.tag(),
+        }
     }
 }
 
