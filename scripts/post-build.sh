@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Trunk post-build hook: the steps that change the staging folder, in order. Trunk may run the
 # hooks of one stage concurrently, so this is the only post_build hook: first the article is
-# prerendered into index.html (prerender/), then the service worker gets its precache list and
-# build id (sw-build.sh), then every file is precompressed (precompress.sh), so the .br and .gz
-# of index.html include the article.
+# prerendered into index.html and Trunk's loader rewritten (prerender/), then the service worker
+# gets its precache list and build id (sw-build.sh), then every file is precompressed
+# (precompress.sh), so the .br and .gz of index.html include the article.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"

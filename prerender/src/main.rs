@@ -1,11 +1,13 @@
 //! The prerender tool, run by `scripts/post-build.sh` after Trunk has written its staging folder:
 //! it puts the article page (site frame included) into `index.html`'s `<body>`, and the article's
-//! title, description and Open Graph data into its `<head>`. The app removes the copy just before
+//! title, description and Open Graph data into its `<head>`, and rewrites Trunk's loader so the
+//! wasm at `/` loads after the copy's first paint (`loader`). The app removes the copy just before
 //! it mounts (`app::start`). This file does the IO; the markup is built by pure functions.
 
 mod frame;
 mod head;
 mod html;
+mod loader;
 mod page;
 
 use std::path::PathBuf;

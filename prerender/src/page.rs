@@ -13,6 +13,7 @@ use domain::catalogue::catalogue;
 use crate::frame::frame;
 use crate::head;
 use crate::html::escape;
+use crate::loader;
 
 /// The English article: the language the page is prerendered in (the app switches after start).
 const SOURCE: &str = include_str!("../../content/article.en.md");
@@ -20,12 +21,9 @@ const SOURCE: &str = include_str!("../../content/article.en.md");
 /// The id the app looks for to remove the copy (`app::PRERENDERED_ID`).
 const WRAPPER_ID: &str = "app-prerendered";
 
-/// Hides the copy at any other path than `/` before it is painted: the server sends this page for
-/// every route, and the app renders those. The server's CSP hashes inline scripts of index.html.
-const NOT_HOME_SCRIPT: &str =
-    r#"if(location.pathname!=="/")document.documentElement.classList.add("app-not-home")"#;
-
-/// `shell` (Trunk's index.html) with the article page in its body and the article's metadata.
+/// `shell` (Trunk's index.html) with the article page in its body, the article's metadata, and
+/// Trunk's loader rewritten to wait for the copy's first paint at `/` (see `loader`, which also
+/// hides the copy at any other path).
 pub fn render(shell: &str) -> Result<String, String> {
     if shell.contains(WRAPPER_ID) {
         return Err("already prerendered".into());
@@ -33,7 +31,7 @@ pub fn render(shell: &str) -> Result<String, String> {
     let locale = Locale::En;
     let article = parse(SOURCE).map_err(|e| format!("content/article.en.md: {e}"))?;
     let body = format!(
-        r#"<script>{NOT_HOME_SCRIPT}</script><div id="{WRAPPER_ID}">{}</div>"#,
+        r#"<div id="{WRAPPER_ID}">{}</div>"#,
         frame(locale, &article_html(&article, locale))
     );
     let open = shell.find("<body").ok_or("no <body> in index.html")?;
@@ -42,7 +40,7 @@ pub fn render(shell: &str) -> Result<String, String> {
     out.push_str(&shell[..open_end]);
     out.push_str(&body);
     out.push_str(&shell[open_end..]);
-    head::with_meta(&out, &article, locale)
+    loader::rewrite(&head::with_meta(&out, &article, locale)?)
 }
 
 /// `ArticleView`.
@@ -268,14 +266,19 @@ fn notice(out: &mut String, notice: Notice, locale: Locale) {
 mod tests {
     use super::*;
 
-    const SHELL: &str = "<!doctype html><html lang=\"en\"><head><title>Cell therapy in Germany</title>\
-        <meta name=\"description\" content=\"generic\" /></head><body></body></html>";
+    use crate::loader::tests::TRUNK_SHELL as SHELL;
 
     #[test]
     fn the_article_lands_in_the_body_inside_the_wrapper_once() {
         let html = render(SHELL).expect("renders");
         let body = &html[html.find("<body>").expect("body")..];
-        assert!(body.starts_with(r#"<body><script>"#), "{body:.80}");
+        assert!(
+            body.starts_with(r#"<body><div id="app-prerendered">"#),
+            "{body:.80}"
+        );
+        // One inline script, Trunk's loader rewritten, in <head> (the server hashes it).
+        assert_eq!(html.matches("<script").count(), 1);
+        assert!(html.find("<script>") < html.find("</head>"));
         assert_eq!(html.matches("<article").count(), 1);
         assert_eq!(html.matches("<h1").count(), 1);
         assert!(html.contains(r#"<div id="app-prerendered"><a class="app-skip-link""#));
