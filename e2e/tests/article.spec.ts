@@ -217,6 +217,52 @@ test('the Largest Contentful Paint is the prerendered copy, and the takeover pai
   expect(entries.filter((entry) => !entry.prerendered)).toEqual([]);
 });
 
+/** Records, for each call of `fetch` for a .wasm, whether the page had painted and was parsed. */
+async function recordWasmFetches(page: Page) {
+  await page.addInitScript(() => {
+    const calls: { painted: boolean; parsing: boolean }[] = [];
+    (window as unknown as { __wasmFetches: typeof calls }).__wasmFetches = calls;
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('.wasm')) {
+        calls.push({
+          painted: performance.getEntriesByName('first-contentful-paint').length > 0,
+          parsing: document.readyState === 'loading',
+        });
+      }
+      return fetch(input, init);
+    };
+  });
+}
+
+test('at / the app is requested only after the prerendered copy has painted', async ({ page }) => {
+  // Lighthouse's simulated slow 4G counts every request that ends before the first paint against
+  // it: the wasm and the JS wait for the copy's Largest Contentful Paint (prerender/src/loader.rs).
+  await recordWasmFetches(page);
+  await openArticle(page);
+  const { fcp, requests, calls } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    requests: performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname))
+      .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime })),
+    calls: (window as unknown as { __wasmFetches: unknown[] }).__wasmFetches,
+  }));
+  expect(fcp).toBeGreaterThan(0);
+  expect(requests.filter((r) => r.name.endsWith('.wasm'))).toHaveLength(1);
+  expect(requests.filter((r) => r.name.endsWith('.js')).length).toBeGreaterThanOrEqual(3);
+  for (const request of requests) expect(request.start, request.name).toBeGreaterThanOrEqual(fcp!);
+  expect(calls).toEqual([expect.objectContaining({ painted: true })]);
+});
+
+test('at any other path the app is requested at once, while the page is still being read', async ({ page }) => {
+  await recordWasmFetches(page);
+  await page.goto('/conditions');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const calls = await page.evaluate(() => (window as unknown as { __wasmFetches: unknown[] }).__wasmFetches);
+  expect(calls).toEqual([{ painted: false, parsing: true }]);
+});
+
 test('in German the interface is German and says the article is in English', async ({ page }) => {
   await page.goto('/?lang=de');
   await expect(page.locator('#app-prerendered')).toHaveCount(0);
