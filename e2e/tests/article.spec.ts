@@ -193,6 +193,25 @@ test('the takeover keeps the reader in place: no layout shift, same scroll posit
   expect(cls).toBeLessThanOrEqual(0.02);
 });
 
+test('the takeover keeps focus on the element the reader had reached in the copy', async ({ page }) => {
+  // At / the app loads after the copy's first paint: a keyboard reader may already be in it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('#app-prerendered')).toHaveCount(1);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  await expect(page.locator('#app-prerendered .app-nav__link', { hasText: 'Article' })).toBeFocused();
+  release();
+  await expect(page.locator('#app-prerendered')).toHaveCount(0);
+  await expect(page.locator('.app-nav__link', { hasText: 'Article' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.app-nav__link', { hasText: 'Conditions' })).toBeFocused();
+});
+
 test('the Largest Contentful Paint is the prerendered copy, and the takeover paints nothing that replaces it', async ({ page }) => {
   // Chromium reports a candidate only when something larger than the last one paints, and drops
   // one whose element goes before it is reported: the app waits for that report before removing
