@@ -21,7 +21,9 @@ pub struct SecurityHeaders {
     hsts: bool,
 }
 
-const PERMISSIONS_POLICY: &str = "accelerometer=(), ambient-light-sensor=(), autoplay=(), battery=(), \
+/// Features Chromium recognises (an unknown one, like `battery` or `ambient-light-sensor`, costs a
+/// console warning on every page and denies nothing).
+const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), \
 camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), \
 hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), \
 publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
