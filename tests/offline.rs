@@ -83,6 +83,16 @@ fn focused_id() -> String {
         .unwrap_or_default()
 }
 
+/// The worker reports the site saved for reading offline at `AT`.
+fn saved_copy() -> RwSignal<OfflineState> {
+    RwSignal::new(OfflineState {
+        ready: true,
+        copy: SavedCopy::Saved,
+        copy_saved_at: Some(AT),
+        ..OfflineState::default()
+    })
+}
+
 fn click(host: &web_sys::HtmlElement, selector: &str) {
     find(host, selector)
         .unwrap_or_else(|| panic!("no element matches {selector}"))
@@ -92,12 +102,7 @@ fn click(host: &web_sys::HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn the_footer_says_when_the_site_was_saved_and_one_button_removes_or_saves_it() {
     support::reset("/");
-    let state = RwSignal::new(OfflineState {
-        ready: true,
-        copy: SavedCopy::Saved,
-        copy_saved_at: Some(AT),
-        ..OfflineState::default()
-    });
+    let state = saved_copy();
     let (host, _handle) = mount_footer_line(state);
     settle().await;
     let line = text_of(&host, ".app-offline-copy__state");
@@ -137,12 +142,7 @@ async fn the_footer_says_when_the_site_was_saved_and_one_button_removes_or_saves
 #[wasm_bindgen_test]
 async fn the_footer_line_is_german_with_a_german_date() {
     support::reset("/?lang=de");
-    let state = RwSignal::new(OfflineState {
-        ready: true,
-        copy: SavedCopy::Saved,
-        copy_saved_at: Some(AT),
-        ..OfflineState::default()
-    });
+    let state = saved_copy();
     let (host, _handle) = mount_footer_line(state);
     settle().await;
     let line = text_of(&host, ".app-offline-copy__state");

@@ -1,6 +1,6 @@
 // What the offline journeys share: the database read with the server's own `list`, the waits
 // for the service worker, a complete draft up to check your answers, and the send that queues.
-import { Page } from '@playwright/test';
+import { Page, Route } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, open } from './fixtures';
@@ -95,4 +95,17 @@ export async function sendAndQueue(page: Page): Promise<string> {
   expect(reference).toMatch(/^CT-[0-9A-Z]{8}$/);
   await expect(page.getByRole('region', { name: OUTBOX })).toContainText(reference);
   return reference;
+}
+
+/** A stand-in intake: 503 for the first post (so the request is queued), then the server's 422
+ * refusal "The email address is not accepted." for every later one; `posts()` counts them. */
+export function unavailableThenRefused() {
+  let calls = 0;
+  const handle = (route: Route) =>
+    calls++ === 0
+      ? route.fulfill({ status: 503, body: '' })
+      : route.fulfill({ status: 422, contentType: 'application/problem+json',
+        body: JSON.stringify({ type: '/problems/validation', title: 'There is a problem with the request',
+          status: 422, detail: 'The email address is not accepted.', errors: [] }) });
+  return { handle, posts: () => calls };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, open, expectNoAxeViolations } from './fixtures';
 import {
-  DONE, QUEUED, allowFailedLoads, choose, controlled, distDir, next, root, sendAndQueue, storedReferences, toCheck,
+  DONE, QUEUED, allowFailedLoads, choose, controlled, distDir, next, root, sendAndQueue, storedReferences, toCheck, unavailableThenRefused,
 } from './offline-support';
 
 test('the manifest is valid and its icons load', async ({ page, request }) => {
@@ -117,13 +117,7 @@ test('503 three times then 201: sent once, with one key', async ({ page, guards 
 test('a 422 from the outbox leaves the item, marked needs attention', async ({ page, guards }) => {
   test.setTimeout(90_000);
   await toCheck(page);
-  let calls = 0;
-  await page.route('**/api/requests', (route) =>
-    calls++ === 0
-      ? route.fulfill({ status: 503, body: '' })
-      : route.fulfill({ status: 422, contentType: 'application/problem+json',
-        body: JSON.stringify({ type: '/problems/validation', title: 'There is a problem with the request',
-          status: 422, detail: 'The email address is not accepted.', errors: [] }) }));
+  await page.route('**/api/requests', unavailableThenRefused().handle);
   const reference = await sendAndQueue(page);
   const outbox = page.getByRole('region', { name: 'Requests saved on this device' });
   await expect(outbox).toContainText('Needs attention: The email address is not accepted.');

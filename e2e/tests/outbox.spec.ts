@@ -8,7 +8,7 @@ import { Route } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { test, expect, open, expectNoAxeViolations } from './fixtures';
 import {
-  DONE, OUTBOX, allowFailedLoads, countPersistCalls, next, persistCalls, sendAndQueue, storedReferences, toCheck,
+  DONE, OUTBOX, allowFailedLoads, countPersistCalls, next, persistCalls, sendAndQueue, storedReferences, toCheck, unavailableThenRefused,
 } from './offline-support';
 
 type Attempt = { key: string; bodyKey: string; email: string; status: number };
@@ -90,13 +90,8 @@ test('a request the server refused is fixed and sent again with a new key: one r
 test('a refused request is discarded only after a question, and the page says it was not sent', async ({ page, context, guards }) => {
   test.setTimeout(120_000);
   await toCheck(page);
-  let calls = 0;
-  await context.route('**/api/requests', (route) =>
-    calls++ === 0
-      ? route.fulfill({ status: 503, body: '' })
-      : route.fulfill({ status: 422, contentType: 'application/problem+json',
-        body: JSON.stringify({ type: '/problems/validation', title: 'There is a problem with the request',
-          status: 422, detail: 'The email address is not accepted.', errors: [] }) }));
+  const intake = unavailableThenRefused();
+  await context.route('**/api/requests', intake.handle);
   const reference = await sendAndQueue(page);
   const outbox = page.getByRole('region', { name: OUTBOX });
   await expect(outbox).toContainText('Needs attention: The email address is not accepted.');
@@ -125,7 +120,7 @@ test('a refused request is discarded only after a question, and the page says it
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your request was not sent');
   await expect(page.getByText(`Request ${reference} is no longer saved on this device and has not been sent.`)).toBeVisible();
-  expect(calls).toBe(2);
+  expect(intake.posts()).toBe(2);
   expect(storedReferences()).not.toContain(reference);
   allowFailedLoads(guards.problems);
 });
