@@ -24,6 +24,18 @@ async function openArticle(page: Page, path = '/') {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
+/** Holds the wasm download back until the returned function is called, so a test can act in the
+ * prerendered copy before the takeover. */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test('the HTML the server sends holds the whole article, without running any script', async ({ request }) => {
   const response = await request.get('/');
   expect(response.ok()).toBe(true);
@@ -173,12 +185,7 @@ test('the takeover keeps the reader in place: no layout shift, same scroll posit
     }).observe({ type: 'layout-shift', buffered: true });
   });
   // Hold the wasm back until the reader has scrolled the prerendered page.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto('/');
   await expect(page.locator('#app-prerendered')).toHaveCount(1);
   await page.locator('#safety').evaluate((el) => el.scrollIntoView());
@@ -195,12 +202,7 @@ test('the takeover keeps the reader in place: no layout shift, same scroll posit
 
 test('the takeover keeps focus on the element the reader had reached in the copy', async ({ page }) => {
   // At / the app loads after the copy's first paint: a keyboard reader may already be in it.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto('/');
   await expect(page.locator('#app-prerendered')).toHaveCount(1);
   for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
