@@ -18,6 +18,11 @@ use std::time::Duration;
 /// How long a request waits for a free connection before the server answers 503.
 const CONNECTION_WAIT: Duration = Duration::from_secs(5);
 
+/// The advisory lock an insert holds on its key, for the rest of its transaction. Advisory locks
+/// are database-wide, so the schema is part of it: two deployments in one database (or parallel
+/// tests, a schema each) never wait on each other's keys.
+const KEY_LOCK: &str = "advisory_xact_lock(hashtextextended(current_schema() || '/' || $1, 0))";
+
 const SELECT_KEY: &str =
     "SELECT body_sha256, status, response FROM idempotency_keys WHERE key = $1";
 
@@ -98,7 +103,7 @@ impl PgStore {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         let lock = tx
-            .prepare_cached("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))")
+            .prepare_cached(&format!("SELECT pg_try_{KEY_LOCK}"))
             .await?;
         if !tx.query_one(&lock, &[&r.key]).await?.get::<_, bool>(0) {
             return Ok(Stored::InFlight);

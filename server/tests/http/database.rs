@@ -37,11 +37,13 @@ async fn a_key_another_instance_is_storing_is_409() {
         return;
     };
     let other = postgres_client(url).await;
+    // The lock an insert takes (`store::KEY_LOCK`), held by another session of the same schema.
+    other.batch_execute("BEGIN").await.expect("begin");
     other
-        .batch_execute(&format!(
-            "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('{}', 0))",
-            key(1)
-        ))
+        .execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || '/' || $1, 0))",
+            &[&key(1)],
+        )
         .await
         .expect("lock");
     let a = send(&h.app, post_json(Some(&key(1)), &valid_body(&key(1), 1))).await;
