@@ -69,13 +69,18 @@ impl SqliteStore {
         task.await.map_err(|_| StoreError::Unavailable)?
     }
 
-    /// Runs a staff query on a connection of its own, off the async threads.
+    /// Runs a staff query on a connection of its own, off the async threads. The file was checked
+    /// and migrated when the store opened, so this connection only gets the durable settings.
     pub async fn staff<T: Send + 'static>(
         &self,
         query: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let data_dir = self.data_dir.clone();
-        let task = tokio::task::spawn_blocking(move || query(&mut open_connection(&data_dir)?));
+        let path = database_path(&self.data_dir);
+        let task = tokio::task::spawn_blocking(move || {
+            let mut conn = Connection::open(path)?;
+            schema::make_durable(&conn)?;
+            query(&mut conn)
+        });
         task.await.map_err(|_| StoreError::Unavailable)?
     }
 }
