@@ -1,6 +1,6 @@
 // The service worker, plain JavaScript (no workbox: nothing to download at build time, and the
 // whole worker stays a few kilobytes). The build (scripts/sw-build.sh) puts in front of this file
-// BUILD_ID, PRECACHE (the app shell: index.html, the hashed JS, wasm and CSS, the icons, the
+// BUILD_ID, LANGUAGES (the pages' languages, the plain address's first), PRECACHE (the app shell: index.html, the hashed JS, wasm and CSS, the icons, the
 // manifest) and the outbox module src/outbox.js, so a new build is a new sw.js byte for byte and
 // the browser offers it. It never touches /api/ nor the partner embed's pages.
 
@@ -62,18 +62,31 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** The network first (pages are small and should be fresh); offline, the saved app shell. */
+/** The network first (pages are small and should be fresh); offline, the saved copy of that
+ * page in the reader's language, or the article's for an address the build has no page for. */
 async function navigate(event) {
   try {
     return await fetch(event.request);
   } catch (offline) {
-    const saved = await caches.match(SHELL_PAGE, { cacheName: SHELL_CACHE });
+    const url = new URL(event.request.url);
+    const lang = await languageOf(url);
+    const saved = await caches.match(`${url.pathname}?lang=${lang}`, { cacheName: SHELL_CACHE })
+      ?? await caches.match(`/?lang=${lang}`, { cacheName: SHELL_CACHE });
     if (!saved) throw offline;
     if (event.resultingClientId) fromCache.add(event.resultingClientId);
     const headers = new Headers(saved.headers);
     headers.set('X-From-Cache-Date', saved.headers.get('Date') ?? '');
     return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers });
   }
+}
+
+/** The page's language as the server picks it: `?lang=`, the reader's choice (the `lang` cookie
+ * the app sets), the browser's languages, English. */
+async function languageOf(url) {
+  const known = (tag) => LANGUAGES.find((lang) => tag && tag.toLowerCase().split('-')[0] === lang);
+  const chosen = known(url.searchParams.get('lang'))
+    ?? known(await self.cookieStore?.get('lang').then((c) => c?.value, () => undefined));
+  return chosen ?? navigator.languages.map(known).find(Boolean) ?? LANGUAGES[0];
 }
 
 /** The app shell into the cache. Unhashed files fresh from the server (a stale index.html would

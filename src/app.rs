@@ -8,7 +8,7 @@ use leptos_router::path;
 use crate::components::SiteLayout;
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    ArticlePage, ConditionPage, EmbedRequestPage, FinderPage, NotFoundPage, RequestPage,
+    ArticlePage, ConditionPage, ContactPage, EmbedRequestPage, FinderPage, NotFoundPage, RequestPage,
 };
 
 #[component]
@@ -29,7 +29,11 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <SiteLayout><ConditionPage /></SiteLayout> }
                     />
                     <Route
-                        path=path!("/request/:step")
+                        path=path!("/contact")
+                        view=|| view! { <SiteLayout><ContactPage /></SiteLayout> }
+                    />
+                    <Route
+                        path=path!("/request/:step?")
                         view=|| view! { <SiteLayout><RequestPage /></SiteLayout> }
                     />
                     <Route path=path!("/embed/request/:step?") view=EmbedRequestPage />
@@ -44,4 +48,23 @@ pub fn App() -> impl IntoView {
 fn LocaleRoot(children: Children) -> impl IntoView {
     provide_i18n();
     children()
+}
+
+/// Every address rendered to HTML at build time (`prerender/`), one file per language: the
+/// article, the finder, every condition, the wizard's entry and each of its pages, and the same
+/// for the embed. Any other address is the 404 page.
+pub fn prerendered_paths() -> Vec<String> {
+    use domain::request::Step;
+    let mut paths = vec!["/".to_owned(), "/conditions".to_owned(), "/contact".to_owned()];
+    let catalogue = domain::catalogue::catalogue();
+    paths.extend(catalogue.entries().iter().map(|e| format!("/conditions/{}", e.id.0)));
+    let pages = Step::ALL
+        .iter()
+        .map(|step| step.slug())
+        .chain([crate::wizard::NOT_ELIGIBLE_SLUG, crate::wizard::URGENT_CARE_SLUG]);
+    for base in ["/request", crate::embed::EMBED_PATH] {
+        paths.push(base.to_owned());
+        paths.extend(pages.clone().map(|slug| format!("{base}/{slug}")));
+    }
+    paths
 }

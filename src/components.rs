@@ -3,6 +3,7 @@
 mod language_switch;
 mod offline_copy;
 mod offline_notices;
+mod operator_details;
 mod page_title;
 mod site_footer;
 mod site_header;
@@ -11,7 +12,8 @@ mod site_layout;
 pub use language_switch::LanguageSwitch;
 pub use offline_copy::OfflineCopy;
 pub use offline_notices::OfflineNotices;
-pub use page_title::PageTitle;
+pub use operator_details::{DemoNotice, OperatorContactLine, OperatorDetails};
+pub use page_title::{PageKind, PageTitle, localized};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use site_layout::SiteLayout;

@@ -30,19 +30,33 @@ pub fn embed_slug(path: &str) -> Option<&str> {
 
 /// The checked parameters of the current address, when this document shows the embed.
 pub fn current() -> Option<EmbedParams> {
-    let location = web_sys::window()?.location();
-    let path = location.pathname().ok()?;
+    let (path, query) = address()?;
     if path != EMBED_PATH && embed_slug(&path).is_none() {
         return None;
     }
-    let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
     let keys = ["partner", "lang", "theme", "test"]
         .into_iter()
         .chain(UTM_KEYS);
-    let pairs: Vec<(&str, String)> = keys.filter_map(|k| query.get(k).map(|v| (k, v))).collect();
+    let pairs: Vec<(&str, String)> = keys.filter_map(|k| query(k).map(|v| (k, v))).collect();
     Some(EmbedParams::from_pairs(
         pairs.iter().map(|(k, v)| (*k, v.as_str())),
     ))
+}
+
+/// The path of this document and a look-up of its query: the browser's address, or, rendered
+/// at build time, the router's (the page being rendered).
+fn address() -> Option<(String, Box<dyn Fn(&str) -> Option<String>>)> {
+    if crate::IN_BROWSER {
+        let location = web_sys::window()?.location();
+        let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
+        let lookup = move |key: &str| query.get(key);
+        return Some((location.pathname().ok()?, Box::new(lookup)));
+    }
+    use leptos::prelude::GetUntracked;
+    let location = leptos_router::hooks::use_location();
+    let query = location.query.get_untracked();
+    let lookup = move |key: &str| query.get(key);
+    Some((location.pathname.get_untracked(), Box::new(lookup)))
 }
 
 /// True when this document shows the embed (its address is under `/embed/request`).

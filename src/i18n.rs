@@ -101,6 +101,9 @@ pub fn use_i18n() -> I18n {
 }
 
 fn browser_languages() -> Vec<String> {
+    if !crate::IN_BROWSER {
+        return Vec::new();
+    }
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
     };

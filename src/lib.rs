@@ -1,6 +1,14 @@
-//! The treatment-request app: a Leptos client-side app for the cell-therapy article, the condition
-//! finder and the request wizard. Rules and texts come from the `domain` crate; this crate only
-//! renders them and talks to the browser (storage in `storage`, the address bar through the router).
+//! The treatment-request app: the cell-therapy article, the condition finder, the contact page
+//! and the request wizard, as Leptos components. The same components are rendered natively at
+//! build time into every page's HTML (`prerender/`, feature `ssr`) and run in the browser as
+//! WebAssembly (feature `csr`), where `start` takes over the prerendered page. Rules and texts
+//! come from the `domain` crate; this crate renders them and talks to the browser only through
+//! its edge modules: `storage` (the device's storage and the language cookie), `api` (the one
+//! HTTP request), `offline` (the service worker and the outbox, in `outbox.js` and
+//! `offline_page.js`), `embed` (a partner's page around the iframe), and the router for the
+//! address bar.
+
+#![recursion_limit = "256"]
 
 mod api;
 mod app;
@@ -12,27 +20,30 @@ pub mod i18n;
 pub mod offline;
 pub mod pages;
 mod storage;
+mod takeover;
 pub mod wizard;
 
-pub use app::App;
+pub use app::{App, prerendered_paths};
 
-/// The id of the element holding the article prerendered into index.html (see `prerender/`).
+/// True in the browser build; false when the components are rendered natively (the build-time
+/// renderer in `prerender/`, native unit tests), where the edge modules read and write nothing.
+pub(crate) const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
+/// The id of the element holding the page prerendered into its HTML (see `prerender/`).
 const PRERENDERED_ID: &str = "app-prerendered";
 
 /// Mounts the app on `<body>`; the handle is forgotten because the app lives as long as the page.
 ///
-/// When index.html holds the prerendered article, the app first lets the browser paint and
-/// report that copy (see `article::after_first_paint`), then removes it in the same task as it
-/// mounts, so no frame shows neither and nothing moves; focus inside the copy moves to the same
-/// element of the app's.
+/// Every page's HTML holds that page as the app renders it (see `prerender/`). The app first lets
+/// the browser paint and report that copy (see `article::after_first_paint`), then removes it,
+/// with the `<head>` elements it brought, in the same task as it mounts, so no frame shows
+/// neither and nothing moves; focus inside the copy moves to the same element of the app's, and
+/// what the reader already chose or typed there is carried over.
 pub fn start() {
-    use leptos::prelude::{document, location};
-    let shown = document().get_element_by_id(PRERENDERED_ID).is_some()
-        && location().pathname().is_ok_and(|path| path == "/");
-    if shown {
+    use leptos::prelude::document;
+    if document().get_element_by_id(PRERENDERED_ID).is_some() {
         article::after_first_paint(take_over);
     } else {
-        // Elsewhere the copy is hidden (see style/components/article.css): nothing to wait for.
         take_over();
     }
 }
@@ -43,14 +54,17 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
 
 fn take_over() {
     use leptos::prelude::document;
-    // The copy works without the app (links, the skip link): a reader may have moved focus into
-    // it, and the same element of the app's copy gets it back, without scrolling.
+    // The copy works without the app (links, the skip link, the form's fields): a reader may
+    // have moved focus into it or answered, and the same element of the app's copy gets both.
     let prerendered = document().get_element_by_id(PRERENDERED_ID);
     let focused = prerendered.as_ref().and_then(focused_in);
+    let answers = prerendered.as_ref().map(takeover::answers_in).unwrap_or_default();
     if let Some(prerendered) = prerendered {
         prerendered.remove();
+        takeover::remove_prerendered_head();
     }
     leptos::mount::mount_to_body(App);
+    takeover::answer_again(&answers);
     if let Some((index, tag)) = focused {
         // After the tasks the mount queued, before the next frame is painted.
         leptos::prelude::request_animation_frame(move || focus_again(index, &tag));

@@ -96,6 +96,10 @@ impl OfflineState {
 /// Starts the outbox module and provides its reports; call once, at the top of the app.
 pub fn provide_offline() -> RwSignal<OfflineState> {
     let state = RwSignal::new(OfflineState::default());
+    provide_context(state);
+    if !crate::IN_BROWSER {
+        return state;
+    }
     let on_report = Closure::<dyn Fn(String)>::new(move |json: String| {
         if let Ok(report) = serde_json::from_str::<OfflineState>(&json) {
             forget_sent_draft(&report);
@@ -109,7 +113,6 @@ pub fn provide_offline() -> RwSignal<OfflineState> {
     // Not registered again once the reader removed the saved copy, until they save it again.
     js_start(&on_report, worker, !crate::storage::offline_copy_removed());
     on_report.forget();
-    provide_context(state);
     state
 }
 

@@ -1,9 +1,14 @@
 //! The one module that touches the device's storage. Every function tolerates storage being
 //! unavailable (private modes, blocked third-party storage in an embed): it then does nothing.
+//! Rendered natively at build time (`prerender/`) there is no device: nothing is stored or read,
+//! so every page renders as a first visit would.
 
 const LOCALE_KEY: &str = "ct.locale";
 
 fn local_storage() -> Option<web_sys::Storage> {
+    if !crate::IN_BROWSER {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -17,6 +22,18 @@ pub fn store_locale(tag: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(LOCALE_KEY, tag);
     }
+    remember_locale_for_server(tag);
+}
+
+/// The cookie the server reads to send the reader's language from the first byte on the next
+/// visit (`lang=de`); a year, the whole site, never sent to another site.
+fn remember_locale_for_server(tag: &str) {
+    let Some(document) = web_sys::window().filter(|_| crate::IN_BROWSER).and_then(|w| w.document())
+    else {
+        return;
+    };
+    let cookie = format!("lang={tag}; Path=/; Max-Age=31536000; SameSite=Lax");
+    let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
 }
 
 /// The draft's key; the number changes when the saved shape stops being readable.
@@ -91,5 +108,9 @@ pub fn remember_offline_copy_removed(removed: bool) {
 /// storage (private modes, a partner's frame with third-party storage blocked).
 pub fn is_available() -> bool {
     const PROBE: &str = "ct.probe";
+    // At build time a page is rendered as for a device that keeps its answers (the usual case).
+    if !crate::IN_BROWSER {
+        return true;
+    }
     local_storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
 }

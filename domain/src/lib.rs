@@ -8,6 +8,7 @@ pub mod article;
 pub mod catalogue;
 pub mod eligibility;
 pub mod i18n;
+pub mod operator;
 pub mod request;
 pub mod search;
 pub mod wire;

@@ -11,7 +11,10 @@ export const test = base.extend<{ guards: Guards }>({
       const problems: string[] = [];
       const origin = new URL(baseURL!).origin;
       page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+        // An unknown address is answered with the 404 page, status 404, which Chromium reports
+        // for the document itself: the page is what the test looks at, not an error in it.
+        const notFoundPage = msg.text().includes('status of 404') && msg.location().url === page.url();
+        if (msg.type() === 'error' && !notFoundPage) problems.push(`console error: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
       page.on('request', (req) => {

@@ -1,22 +1,22 @@
-//! Trunk's loader in index.html's `<head>`, rewritten so the article at `/` paints before any
-//! script or wasm is requested. Trunk writes a module script that imports the JS glue at once,
-//! `modulepreload` links for the glue and the wasm-bindgen snippets, and a high-priority
+//! Trunk's loader in the `<head>` of every page, rewritten so the prerendered page paints before
+//! any script or wasm is requested. Trunk writes a module script that imports the JS glue at
+//! once, `modulepreload` links for the glue and the wasm-bindgen snippets, and a high-priority
 //! `preload` of the wasm: all of them load before the first paint, and Lighthouse's simulated
 //! slow 4G counts every byte of them before the Largest Contentful Paint. They are replaced by one
-//! small classic script (the server hashes it into the CSP) that:
+//! small classic script, the same on every page (the server hashes it into the CSP), that:
 //!
-//! - marks `<html>` as not the article page (`app-not-home`) at any other path, so the copy is
-//!   hidden before it is painted (style/components/article.css);
-//! - at `/`, starts loading once the browser has reported the Largest Contentful Paint (the
-//!   prerendered copy), or at once when the page is hidden (it paints nothing), or one second
-//!   after the document was parsed whatever happened; where the entry type is unknown, the first
-//!   paint entry or two frames after parsing;
-//! - at any other path, starts loading at once, as Trunk's preloads did;
+//! - starts loading once the browser has reported the Largest Contentful Paint (the prerendered
+//!   copy), or at once when the page is hidden (it paints nothing), or one second after the
+//!   document was parsed whatever happened; where the entry type is unknown, the first paint
+//!   entry or two frames after parsing;
 //! - loads with Trunk's Subresource Integrity values: the same `modulepreload` links, added by the
 //!   script and awaited before the glue is imported (so every module comes from a checked fetch),
 //!   and the wasm fetched with its `integrity`;
 //! - then runs what Trunk's module ran (`init`, `window.wasmBindings`, `TrunkApplicationStarted`)
-//!   once the document is parsed, as a module script would have.
+//!   once the document is parsed, as a module script would have;
+//! - marks `<html>` with `app-no-app` when the app cannot run (no WebAssembly, as in iOS Lockdown
+//!   Mode, or a file that failed to load or start), so the page's notice for that case shows
+//!   (style/base.css); without JavaScript the page's `<noscript>` says the same.
 //!
 //! The service worker answers these requests like any other, so the app still starts offline.
 
@@ -32,8 +32,8 @@ const SCRIPT_OPEN: &str = r#"<script type="module">"#;
 /// The loader; `__JS__`, `__WASM__`, `__WASM_INTEGRITY__` and `__MODULES__` are filled in.
 const LOADER: &str = concat!(
     "(()=>{",
-    r#"const home=location.pathname==="/";"#,
-    r#"if(!home)document.documentElement.classList.add("app-not-home");"#,
+    r#"const failed=()=>document.documentElement.classList.add("app-no-app");"#,
+    r#"if(typeof WebAssembly!=="object"){failed();return;}"#,
     r#"const parsed=new Promise((go)=>document.readyState==="loading"?addEventListener("DOMContentLoaded",()=>go(),{once:true}):go());"#,
     "let started=false;",
     "const start=()=>{",
@@ -50,9 +50,9 @@ const LOADER: &str = concat!(
     "const instance=await bindings.default({module_or_path:wasm});",
     "window.wasmBindings=bindings;",
     r#"dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:instance}}));"#,
-    "});",
+    "}).catch((error)=>{failed();throw error;});",
     "};",
-    r#"if(!home||document.visibilityState==="hidden"){start();return;}"#,
+    r#"if(document.visibilityState==="hidden"){start();return;}"#,
     r#"addEventListener("visibilitychange",start,{once:true});"#,
     "parsed.then(()=>setTimeout(start,1000));",
     "const types=(self.PerformanceObserver&&PerformanceObserver.supportedEntryTypes)||[];",
@@ -246,13 +246,13 @@ pub mod tests {
             !script.contains("__"),
             "every placeholder is filled: {script}"
         );
-        // The article page waits for its Largest Contentful Paint; every other path does not.
-        assert!(
-            script.contains(r#"if(!home||document.visibilityState==="hidden"){start();return;}"#)
-        );
+        // Every page waits for its Largest Contentful Paint, unless hidden; a page whose app
+        // cannot run says so.
+        assert!(script.contains(r#"if(document.visibilityState==="hidden"){start();return;}"#));
         assert!(script.contains(r#""largest-contentful-paint""#));
         assert!(script.contains("setTimeout(start,1000)"));
-        assert!(script.contains(r#"classList.add("app-not-home")"#));
+        assert!(script.contains(r#"if(typeof WebAssembly!=="object"){failed();return;}"#));
+        assert!(script.contains(r#".catch((error)=>{failed();throw error;})"#));
     }
 
     #[test]

@@ -1,17 +1,21 @@
-//! The prerender tool, run by `scripts/post-build.sh` after Trunk has written its staging folder:
-//! it puts the article page (site frame included) into `index.html`'s `<body>`, and the article's
-//! title, description and Open Graph data into its `<head>`, and rewrites Trunk's loader so the
-//! wasm at `/` loads after the copy's first paint (`loader`). The app removes the copy just before
-//! it mounts (`app::start`). This file does the IO; the markup is built by pure functions.
+//! The prerender tool, run by `scripts/post-build.sh` after Trunk has written its staging folder.
+//! It renders the app's own `App` natively (`render`) at every address the app lists
+//! (`app::prerendered_paths`) and for the 404 page, in every language, puts each into Trunk's
+//! `index.html` (`document`) with Trunk's loader rewritten (`loader`), and writes
+//! `pages/<lang><path>/index.html`, `pages/<lang>/404.html` and `pages.json`, the list the server
+//! serves them by. `index.html` itself becomes the English article. The app replaces the copy
+//! when it starts (`app::start`). This file does the IO.
 
-mod frame;
-mod head;
-mod html;
+mod document;
 mod loader;
-mod page;
+mod render;
 
-use std::path::PathBuf;
+use domain::Locale;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// An address no route matches: the app renders its 404 page there.
+const NOT_FOUND_PATH: &str = "/404";
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os()
@@ -22,19 +26,87 @@ fn main() -> ExitCode {
         eprintln!("prerender: pass the staging folder, or run as a Trunk hook (TRUNK_STAGING_DIR)");
         return ExitCode::FAILURE;
     };
-    let path = dir.join("index.html");
-    let result = std::fs::read_to_string(&path)
-        .map_err(|e| e.to_string())
-        .and_then(|shell| page::render(&shell))
-        .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));
-    match result {
-        Ok(()) => {
-            println!("prerender: wrote the article into {}", path.display());
+    match prerender(&dir) {
+        Ok(count) => {
+            println!("prerender: wrote {count} pages into {}", dir.display());
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("prerender: {}: {message}", path.display());
+            eprintln!("prerender: {}: {message}", dir.display());
             ExitCode::FAILURE
         }
+    }
+}
+
+fn prerender(dir: &Path) -> Result<usize, String> {
+    let _ = any_spawner::Executor::init_futures_executor();
+    let index = dir.join("index.html");
+    let shell = std::fs::read_to_string(&index).map_err(|e| format!("index.html: {e}"))?;
+    let shell = loader::rewrite(&shell)?;
+    let paths = app::prerendered_paths();
+    let mut count = 0;
+    for locale in Locale::ALL {
+        for path in paths.iter().map(String::as_str).chain([NOT_FOUND_PATH]) {
+            let page = render::render(&url(path, locale));
+            let html = document::document(&shell, &page, locale).map_err(|e| format!("{path}: {e}"))?;
+            let file = dir.join(page_file(path, locale));
+            if let Some(folder) = file.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            }
+            std::fs::write(&file, &html).map_err(|e| format!("{}: {e}", file.display()))?;
+            if path == "/" && locale == Locale::En {
+                std::fs::write(&index, &html).map_err(|e| format!("index.html: {e}"))?;
+            }
+            count += 1;
+        }
+    }
+    let list = pages_json(&paths);
+    std::fs::write(dir.join("pages.json"), list).map_err(|e| format!("pages.json: {e}"))?;
+    Ok(count)
+}
+
+/// The address a page is rendered at: the plain path in the default language, `?lang=` else.
+fn url(path: &str, locale: Locale) -> String {
+    if locale == Locale::ALL[0] {
+        path.to_owned()
+    } else {
+        format!("{path}?lang={}", locale.tag())
+    }
+}
+
+/// Where a page's file goes in dist/ (see the server's `web` module, which serves them).
+fn page_file(path: &str, locale: Locale) -> PathBuf {
+    let base = PathBuf::from("pages").join(locale.tag());
+    match path {
+        NOT_FOUND_PATH => base.join("404.html"),
+        _ => base.join(path.trim_start_matches('/')).join("index.html"),
+    }
+}
+
+/// `pages.json`: the languages (the first is the plain URL's) and every address with a page.
+fn pages_json(paths: &[String]) -> String {
+    let value = serde_json::json!({
+        "version": 1,
+        "languages": Locale::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>(),
+        "routes": paths,
+        "not_found": "404.html",
+    });
+    format!("{value:#}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_files_follow_the_address() {
+        assert_eq!(page_file("/", Locale::En), PathBuf::from("pages/en/index.html"));
+        assert_eq!(
+            page_file("/conditions/als", Locale::De),
+            PathBuf::from("pages/de/conditions/als/index.html")
+        );
+        assert_eq!(page_file(NOT_FOUND_PATH, Locale::De), PathBuf::from("pages/de/404.html"));
+        assert_eq!(url("/conditions", Locale::De), "/conditions?lang=de");
+        assert_eq!(url("/conditions", Locale::En), "/conditions");
     }
 }

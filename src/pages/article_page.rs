@@ -4,14 +4,18 @@
 use leptos::prelude::*;
 
 use crate::article::{ArticleView, article_for};
-use crate::components::PageTitle;
+use crate::components::{PageKind, PageTitle};
 use crate::i18n::use_i18n;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || article_for(i18n.locale()).meta.title.clone()) />
+        <PageTitle
+            text=Signal::derive(move || article_for(i18n.locale()).meta.title.clone())
+            description=Signal::derive(move || article_for(i18n.locale()).meta.description.clone())
+            kind=PageKind::Article
+        />
         {move || view! { <ArticleView locale=i18n.locale() /> }}
     }
 }

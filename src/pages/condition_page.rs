@@ -5,7 +5,6 @@
 use domain::Msg;
 use domain::catalogue::{ConditionId, Entry, catalogue};
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -42,6 +41,11 @@ fn ConditionDetails(entry: &'static Entry) -> impl IntoView {
             }
         })
     };
+    // A shared link previews with the evidence in short: the note, or what the page holds.
+    let description = move || match &entry.evidence {
+        Some(evidence) => format!("{}: {}", name(), evidence.note.get(i18n.locale())),
+        None => i18n.format(Msg::ConditionDescription, &[("name", &name())]),
+    };
     let evidence = entry.evidence.as_ref().map(|evidence| {
         view! {
             <h2 class="app-condition__heading">{i18n.t(Msg::ConditionEvidence)}</h2>
@@ -56,11 +60,7 @@ fn ConditionDetails(entry: &'static Entry) -> impl IntoView {
         }
     });
     view! {
-        <PageTitle text=Signal::derive(name) />
-        <Meta
-            name="description"
-            content=move || i18n.format(Msg::ConditionDescription, &[("name", &name())])
-        />
+        <PageTitle text=Signal::derive(name) description=Signal::derive(description) />
         <article class="app-condition">
             <p class="app-condition__caption">
                 {i18n.t(entry.kind.label())}

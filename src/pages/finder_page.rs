@@ -5,7 +5,6 @@ use domain::Msg;
 use domain::catalogue::Category;
 use domain::search::Searcher;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -80,8 +79,10 @@ pub fn FinderPage() -> impl IntoView {
     });
 
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t(Msg::FinderTitle)().to_owned()) />
-        <Meta name="description" content=i18n.t(Msg::FinderDescription) />
+        <PageTitle
+            text=Signal::derive(move || i18n.t(Msg::FinderTitle)().to_owned())
+            description=Signal::derive(move || i18n.t(Msg::FinderDescription)().to_owned())
+        />
         <h1 class="app-heading-xl">{i18n.t(Msg::FinderTitle)}</h1>
         <p class="app-body">{i18n.t(Msg::FinderIntro)}</p>
         <div class="app-finder__controls">

@@ -1,6 +1,7 @@
 //! `/request/{step}`: the request wizard. The step is the URL; this page provides the wizard's
 //! state, applies a `?condition=` prefill, sends a user who opens a step too early to the one
-//! they may see, and shows the step's component.
+//! they may see, and shows the step's component. `/request` itself opens the wizard where the
+//! patient left off (the first question on a first visit).
 
 use domain::Msg;
 use domain::catalogue::{ConditionId, catalogue};
@@ -13,8 +14,9 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
 use crate::wizard::{
+    Next,
     CheckAnswersStep, ConditionStep, ConfirmationPage, ConsentStep, ContactStep, CountryStep,
-    HealthStep, NOT_ELIGIBLE_SLUG, NotEligiblePage, PatientStep, URGENT_CARE_SLUG, UrgentCarePage,
+    HealthStep, NOT_ELIGIBLE_SLUG, NeedsScript, NotEligiblePage, PatientStep, URGENT_CARE_SLUG, UrgentCarePage,
     WhoForStep, WizardState, provide_wizard, step_href,
 };
 
@@ -24,6 +26,8 @@ enum Page {
     Step(Step),
     NotEligible,
     UrgentCare,
+    /// `/request`: wherever the patient left off.
+    Resume,
     Unknown,
 }
 
@@ -44,11 +48,12 @@ fn redirect(state: WizardState, page: Page) -> Option<String> {
         Page::Step(Step::Done) => None,
         Page::Step(step) => {
             let allowed = state.allowed(step);
-            (allowed != crate::wizard::Next::Step(step)).then(|| allowed.href(false))
+            (allowed != Next::Step(step)).then(|| allowed.href(false))
         }
         Page::NotEligible if !outcome.can_continue() && !outcome.is_urgent() => None,
         Page::UrgentCare if outcome.is_urgent() => None,
         Page::NotEligible | Page::UrgentCare => Some(state.allowed(Step::Check).href(false)),
+        Page::Resume => Some(state.allowed(Step::Check).href(false)),
         Page::Unknown => Some(step_href(Step::WhoFor, false)),
     }
 }
@@ -75,7 +80,7 @@ pub fn RequestPage() -> impl IntoView {
     }
 
     let page = Memo::new(move |_| {
-        params.with(|p| p.get("step").map_or(Page::Unknown, |s| Page::from_slug(&s)))
+        params.with(|p| p.get("step").map_or(Page::Resume, |s| Page::from_slug(&s)))
     });
     Effect::new(move |_| {
         if let Some(href) = redirect(state, page.get()) {
@@ -92,8 +97,13 @@ pub fn RequestPage() -> impl IntoView {
     // otherwise re-runs the closure of the page just left, whose signals are disposed (a panic).
     let i18n = use_i18n();
     let waiting_title = Signal::derive(move || i18n.t(Msg::RequestTitle)().to_owned());
-    move || {
-        let page = page.get();
+    let step = move || {
+        let mut page = page.get();
+        // On its way to where the patient left off, `/request` already shows the first question
+        // when that is where (it is what the page is rendered with at build time).
+        if page == Page::Resume && untrack(|| state.allowed(Step::Check)) == Next::Step(Step::WhoFor) {
+            page = Page::Step(Step::WhoFor);
+        }
         if untrack(|| redirect(state, page)).is_some() {
             return view! { <PageTitle text=waiting_title /> }.into_any();
         }
@@ -109,7 +119,11 @@ pub fn RequestPage() -> impl IntoView {
             Page::Step(Step::Done) => view! { <ConfirmationPage /> }.into_any(),
             Page::NotEligible => view! { <NotEligiblePage /> }.into_any(),
             Page::UrgentCare => view! { <UrgentCarePage /> }.into_any(),
-            Page::Unknown => ().into_any(),
+            Page::Resume | Page::Unknown => ().into_any(),
         }
+    };
+    view! {
+        <NeedsScript />
+        {step}
     }
 }

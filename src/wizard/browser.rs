@@ -5,6 +5,9 @@ use wasm_bindgen::JsCast;
 
 /// Milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> u64 {
+    if !crate::IN_BROWSER {
+        return 0;
+    }
     js_sys::Date::now() as u64
 }
 

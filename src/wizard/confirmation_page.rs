@@ -13,7 +13,7 @@ use super::outbox_list::OutboxList;
 use super::state::{SavedDraft, WizardState};
 use super::step_frame::{HEADING_ID, focus_heading_on_mount};
 use super::{browser, step_href};
-use crate::components::PageTitle;
+use crate::components::{OperatorDetails, PageTitle};
 use crate::i18n::use_i18n;
 use crate::offline::use_offline;
 use crate::storage;
@@ -112,6 +112,7 @@ fn sent_view(reference: String) -> impl IntoView {
         <h2 class="app-heading-m">{i18n.t(Msg::DoneNextTitle)}</h2>
         <p class="app-body">{i18n.t(Msg::DoneNextBody)}</p>
         <p class="app-body">{i18n.t(Msg::DoneWithdraw)}</p>
+        <OperatorDetails />
         <button class="app-button app-button--secondary app-no-print" type="button" on:click=|_| browser::print()>
             {i18n.t(Msg::WizardDonePrint)}
         </button>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::consent_checkbox::ConsentCheckbox;
 use super::step_frame::{HEADING_ID, StepFrame, field_error};
 use super::use_wizard;
+use crate::components::OperatorContactLine;
 use crate::i18n::use_i18n;
 
 const STEP: Step = Step::Consent;
@@ -22,6 +23,7 @@ pub fn ConsentStep() -> impl IntoView {
                 {i18n.t(Msg::StepConsentTitle)}
             </h1>
             <p class="app-body">{i18n.t(Msg::ConsentIntro)}</p>
+            <OperatorContactLine />
             <ConsentCheckbox
                 id="consents-health-data"
                 label=Msg::ConsentHealthData
