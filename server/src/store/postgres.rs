@@ -118,14 +118,21 @@ impl PgStore {
         let now = now_ms();
         let insert = tx
             .prepare_cached(
-                "INSERT INTO requests (reference, received_at, flags, outcome, body) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reference) DO NOTHING RETURNING id",
+                "INSERT INTO requests (reference, received_at, flags, outcome, reasons, body) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (reference) DO NOTHING RETURNING id",
             )
             .await?;
         let Some(row) = tx
             .query_opt(
                 &insert,
-                &[&r.reference, &now, &r.flags, &r.outcome, &r.body],
+                &[
+                    &r.reference,
+                    &now,
+                    &r.flags,
+                    &r.outcome,
+                    &r.reasons,
+                    &r.body,
+                ],
             )
             .await?
         else {
@@ -156,12 +163,24 @@ impl PgStore {
         Ok(Stored::Created(answer))
     }
 
+    /// A pooled connection answers a query within two seconds.
+    pub async fn ready(&self) -> Result<(), StoreError> {
+        let check = async {
+            let client = self.client().await?;
+            client.simple_query("SELECT 1").await?;
+            Ok::<_, StoreError>(())
+        };
+        tokio::time::timeout(Duration::from_secs(2), check)
+            .await
+            .map_err(|_| StoreError::Unavailable)?
+    }
+
     /// Requests received at or after `since_ms`, oldest first.
     pub async fn list(&self, since_ms: i64) -> Result<Vec<ListedRequest>, StoreError> {
         let client = self.client().await?;
         let rows = client
             .query(
-                "SELECT reference, received_at, flags, outcome, body FROM requests \
+                "SELECT reference, received_at, flags, outcome, reasons, body FROM requests \
                  WHERE received_at >= $1 ORDER BY received_at, id",
                 &[&since_ms],
             )
@@ -173,7 +192,8 @@ impl PgStore {
                 received_at: r.get(1),
                 flags: r.get(2),
                 outcome: r.get(3),
-                body: r.get(4),
+                reasons: r.get(4),
+                body: r.get(5),
             })
             .collect())
     }
