@@ -135,3 +135,53 @@ async fn a_test_body_never_reaches_the_store() {
     assert_eq!(real.header("idempotent-replayed"), "");
     assert_eq!(h.stored().await.len(), 1);
 }
+
+#[tokio::test]
+async fn rows_stored_before_are_rewritten_normalised_by_the_migration() {
+    let mut raw = valid_body(&key(6), 6);
+    raw["contact"]["phone"] = "0049 (30) 123-4567".into();
+    raw["patient"]["name"] = "Ann Lee\n".into();
+    let raw = serde_json::to_string(&raw).expect("json");
+    let data = tempfile::TempDir::new().expect("tmp");
+    let url = fresh_postgres_schema().await;
+    let insert = "INSERT INTO requests (reference, received_at, flags, outcome, body) \
+                  VALUES ('CT-OLD00001', 1795000000000, '', 'needs_review', $1)";
+    match &url {
+        None => {
+            let path = server::store::database_path(data.path());
+            let conn = rusqlite::Connection::open(path).expect("open");
+            conn.execute_batch(include_str!(
+                "../../src/store/migrations/sqlite/0001_init.sql"
+            ))
+            .expect("version 1");
+            conn.execute(&insert.replace("$1", "?1"), [&raw])
+                .expect("old row");
+            conn.pragma_update(None, "user_version", 1)
+                .expect("version");
+        }
+        Some(url) => {
+            let client = postgres_client(url).await;
+            client
+                .batch_execute(include_str!(
+                    "../../src/store/migrations/postgres/0001_init.sql"
+                ))
+                .await
+                .expect("version 1");
+            client
+                .batch_execute(
+                    "CREATE TABLE intake_schema_version (version INTEGER NOT NULL); \
+                     INSERT INTO intake_schema_version VALUES (1)",
+                )
+                .await
+                .expect("version");
+            client.execute(insert, &[&raw]).await.expect("old row");
+        }
+    }
+    let store = open_store(data.path(), url.as_deref()).await;
+    let rows = store.list(0).await.expect("list");
+    assert_eq!(rows.len(), 1);
+    let body: serde_json::Value = serde_json::from_str(&rows[0].body).expect("json");
+    assert_eq!(body["contact"]["phone"], "+49301234567");
+    assert_eq!(body["patient"]["name"], "Ann Lee");
+    assert_eq!(rows[0].reasons, "infection_not_sure");
+}
