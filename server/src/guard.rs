@@ -60,10 +60,19 @@ pub async fn shed_and_time(
     }
 }
 
-/// The per-client token bucket, for the routes that write.
+/// The per-client token bucket, for the routes that write: on PostgreSQL the bucket in the
+/// database, shared by every instance (this instance's own when the database is out of reach);
+/// on SQLite this instance's.
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let ip = client_ip(&request, &state.config.trusted_proxies);
-    if let Err(retry_after_secs) = state.rate_limiter.take(ip) {
+    let per_minute = state.config.rate_limit_per_minute;
+    let shared = if per_minute == 0 {
+        None
+    } else {
+        state.store.take_token(ip, per_minute).await
+    };
+    let taken = shared.unwrap_or_else(|| state.rate_limiter.take(ip));
+    if let Err(retry_after_secs) = taken {
         return ApiError::TooManyRequests { retry_after_secs }.into_response();
     }
     next.run(request).await

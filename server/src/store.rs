@@ -232,6 +232,26 @@ impl Store {
         }
     }
 
+    /// The shared rate limit, on PostgreSQL: `Some(Ok(()))` for a token, `Some(Err(secs))` when
+    /// none is left, `None` when this backend keeps no shared buckets (SQLite: one instance) or
+    /// the database is out of reach (the caller falls back to its own buckets).
+    pub async fn take_token(
+        &self,
+        client: std::net::IpAddr,
+        per_minute: u32,
+    ) -> Option<Result<(), u64>> {
+        match self {
+            Store::Sqlite(_) => None,
+            Store::Postgres(p) => match p.take_token(&client.to_string(), per_minute).await {
+                Ok(taken) => Some(taken),
+                Err(e) => {
+                    tracing::warn!(error = %e, "shared rate limit unavailable; this instance's own used");
+                    None
+                }
+            },
+        }
+    }
+
     /// Whether the database takes a write-path check now (SQLite: the writer thread begins and
     /// rolls back a write transaction; PostgreSQL: a pooled connection answers).
     pub async fn ready(&self) -> Result<(), StoreError> {

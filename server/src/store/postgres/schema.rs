@@ -8,6 +8,7 @@ use deadpool_postgres::tokio_postgres::Client;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/postgres/0001_init.sql"),
     include_str!("../migrations/postgres/0002_normalised.sql"),
+    include_str!("../migrations/postgres/0003_rate_buckets.sql"),
 ];
 
 /// Arbitrary, fixed: the advisory lock id the migrating instance holds.
