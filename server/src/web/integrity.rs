@@ -99,9 +99,13 @@ fn check_sibling(dist: &Path, file: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Every file under `dist`, as a relative path with `/` separators, sorted.
+/// Every file under `dist`, as a relative path with `/` separators, sorted; none when `dist`
+/// does not exist (an API-only server: the start warns that there is no build).
 pub fn all_files(dist: &Path) -> std::io::Result<Vec<String>> {
     let mut out = Vec::new();
+    if !dist.exists() {
+        return Ok(out);
+    }
     let mut stack: Vec<PathBuf> = vec![dist.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir)? {

@@ -106,3 +106,12 @@ async fn a_stale_compressed_sibling_refuses_the_start() {
         "{refused}"
     );
 }
+
+#[tokio::test]
+async fn a_missing_dist_dir_still_serves_the_api() {
+    let state = start(|c| c.dist_dir = c.data_dir.join("no-such-dist"))
+        .await
+        .expect("an API-only server starts");
+    let app = server::app(state);
+    assert_eq!(send(&app, get("/api/health")).await.status, 200);
+}
