@@ -161,30 +161,20 @@ impl Config {
                 "a whole number (0 turns it off)",
                 d.rate_limit_per_minute,
             )?,
-            max_concurrency: parse(
-                var("MAX_CONCURRENCY"),
-                "MAX_CONCURRENCY",
-                "a number >= 1",
-                d.max_concurrency,
-            )
-            .and_then(|n| positive(n, "MAX_CONCURRENCY"))?,
+            max_concurrency: count(var("MAX_CONCURRENCY"), "MAX_CONCURRENCY", d.max_concurrency)?,
             request_timeout: seconds(var("REQUEST_TIMEOUT_SECS"), "REQUEST_TIMEOUT_SECS", 15)?,
             body_timeout: seconds(var("BODY_TIMEOUT_SECS"), "BODY_TIMEOUT_SECS", 10)?,
             header_timeout: seconds(var("HEADER_TIMEOUT_SECS"), "HEADER_TIMEOUT_SECS", 10)?,
-            max_connections_per_client: parse(
+            max_connections_per_client: count(
                 var("MAX_CONNECTIONS_PER_CLIENT"),
                 "MAX_CONNECTIONS_PER_CLIENT",
-                "a number >= 1",
                 d.max_connections_per_client,
-            )
-            .and_then(|n| positive(n, "MAX_CONNECTIONS_PER_CLIENT"))?,
-            max_requests_per_client: parse(
+            )?,
+            max_requests_per_client: count(
                 var("MAX_REQUESTS_PER_CLIENT"),
                 "MAX_REQUESTS_PER_CLIENT",
-                "a number >= 1",
                 d.max_requests_per_client,
-            )
-            .and_then(|n| positive(n, "MAX_REQUESTS_PER_CLIENT"))?,
+            )?,
             retention_days: parse(
                 var("RETENTION_DAYS"),
                 "RETENTION_DAYS",
@@ -243,6 +233,10 @@ fn parse<T: std::str::FromStr>(
         None => Ok(default),
         Some(v) => v.trim().parse().map_err(|_| bad(var, &v, expected)),
     }
+}
+
+fn count(value: Option<String>, var: &'static str, default: usize) -> Result<usize, ConfigError> {
+    parse(value, var, "a number >= 1", default).and_then(|n| positive(n, var))
 }
 
 fn seconds(
