@@ -151,7 +151,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         // One load client on one address stands for many clients: the per-client caps are lifted
         // as the rate limit and the concurrency limit are.
         .env("MAX_REQUESTS_PER_CLIENT", "4096")
-        .env("MAX_CONNECTIONS_PER_CLIENT", "4096")
+        .env("MAX_CONNECTIONS_PER_CLIENT", "1000000")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
