@@ -3,7 +3,8 @@
 # hooks of one stage concurrently, so this is the only post_build hook: first the article is
 # prerendered into index.html and Trunk's loader rewritten (prerender/), then the service worker
 # gets its precache list and build id (sw-build.sh), then every file is precompressed
-# (precompress.sh), so the .br and .gz of index.html include the article.
+# (precompress.sh), so the .br and .gz of index.html include the article, and last the build is
+# pinned in integrity.json (integrity-manifest.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
@@ -12,3 +13,5 @@ cargo run --quiet --package prerender -- "$TRUNK_STAGING_DIR"
 # The service worker's precache list and build id (after the prerender changed index.html).
 bash scripts/sw-build.sh
 bash scripts/precompress.sh
+# Last: pin the CSP hashes and every file's SHA-256 (the server checks them at start).
+bash scripts/integrity-manifest.sh "$TRUNK_STAGING_DIR"

@@ -5,11 +5,13 @@
 
 mod checks;
 mod convert;
+mod decide;
 mod ids;
 mod problem;
 
 pub use checks::{MIN_FILL_MS, SpamFlags};
 pub use convert::{Envelope, Rejection};
+pub use decide::Accepted;
 pub use ids::{IdempotencyKey, Reference};
 pub use problem::{FieldProblem, PROBLEM_CONTENT_TYPE, Problem};
 

@@ -49,6 +49,46 @@ fn names_in_any_script_up_to_200_characters() {
     c("Anna\u{202E}tdimhcS", Err(Msg::ErrorControlCharacters));
 }
 
+#[test]
+fn names_are_stored_cleaned_and_invisible_names_are_empty() {
+    fn c(input: &str, expect: Result<&str, Msg>) {
+        check(name, PersonName::as_str, input, expect)
+    }
+    for edge in [
+        "\n", "\t", "\r\n", "\u{B}", "\u{C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{200B}",
+        "\u{FEFF}", "\u{200D}",
+    ] {
+        c(&format!("{edge}Ann Lee{edge}"), Ok("Ann Lee"));
+    }
+    for invisible in [
+        "\u{200B}",
+        "\u{200D}\u{200C}",
+        "\u{FEFF}",
+        "\u{2060}",
+        "\u{3164}\u{3164}",
+        "\u{E0041}\u{E0042}",
+        " \u{200B} \u{200B} ",
+    ] {
+        c(invisible, Err(Msg::ErrorPatientNameEmpty));
+    }
+    // A joiner inside a name stays: some scripts need it.
+    c("क्\u{200D}ष", Ok("क्\u{200D}ष"));
+}
+
+#[test]
+fn a_full_name_has_letters() {
+    fn c(input: &str, expect: Result<&str, Msg>) {
+        check(name, PersonName::as_str, input, expect)
+    }
+    c("12345", Err(Msg::ErrorNameNotAName));
+    c("A", Err(Msg::ErrorNameNotAName));
+    c("A.", Err(Msg::ErrorNameNotAName));
+    c("--", Err(Msg::ErrorNameNotAName));
+    c("Al", Ok("Al"));
+    c("李明", Ok("李明"));
+    c("Anna 2", Ok("Anna 2"));
+}
+
 #[cfg(feature = "nfc")]
 #[test]
 fn names_are_nfc_normalised_before_counting() {

@@ -148,6 +148,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .env("DIST_DIR", &data)
         .env("RATE_LIMIT_PER_MINUTE", "0")
         .env("MAX_CONCURRENCY", "4096")
+        // One load client on one address stands for many clients: the per-client caps are lifted
+        // as the rate limit and the concurrency limit are.
+        .env("MAX_REQUESTS_PER_CLIENT", "4096")
+        .env("MAX_CONNECTIONS_PER_CLIENT", "1000000")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())

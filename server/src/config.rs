@@ -20,7 +20,8 @@ pub struct Config {
     pub postgres: Option<PostgresSettings>,
     /// `DIST_DIR`, default `./dist`; the release build of the app.
     pub dist_dir: PathBuf,
-    /// `PUBLIC_URL`'s origin (e.g. `https://example.org`), when set; HSTS is sent when it is https.
+    /// `PUBLIC_URL`'s (or `PUBLIC_ORIGIN`'s) origin (e.g. `https://example.org`), when set; HSTS is
+    /// sent when it is https.
     pub public_origin: Option<String>,
     /// `PARTNER_ORIGINS`, space-separated origins allowed to frame `/embed/...` and to post.
     pub partner_origins: Vec<String>,
@@ -34,6 +35,17 @@ pub struct Config {
     pub max_concurrency: usize,
     /// `REQUEST_TIMEOUT_SECS`, default 15.
     pub request_timeout: Duration,
+    /// `BODY_TIMEOUT_SECS`, default 10: a request body not received whole by then gets 408.
+    pub body_timeout: Duration,
+    /// `HEADER_TIMEOUT_SECS`, default 10: a connection that has not sent a whole request head
+    /// within this time is closed, on a new connection and between keep-alive requests (idle).
+    pub header_timeout: Duration,
+    /// `MAX_CONNECTIONS_PER_CLIENT`, default 64: open connections per peer IP (trusted proxies
+    /// are exempt); more are closed at once.
+    pub max_connections_per_client: usize,
+    /// `MAX_REQUESTS_PER_CLIENT`, default 32: requests handled at once per client IP; more get 503
+    /// at once, so one client cannot take every slot of `MAX_CONCURRENCY`.
+    pub max_requests_per_client: usize,
     /// `RETENTION_DAYS`, default 365; what `server purge` deletes when given no `--older-than-days`.
     pub retention_days: u32,
 }
@@ -89,6 +101,10 @@ impl Default for Config {
             rate_limit_per_minute: 120,
             max_concurrency: 512,
             request_timeout: Duration::from_secs(15),
+            body_timeout: Duration::from_secs(10),
+            header_timeout: Duration::from_secs(10),
+            max_connections_per_client: 64,
+            max_requests_per_client: 32,
             retention_days: 365,
         }
     }
@@ -123,6 +139,7 @@ impl Config {
                 .transpose()?,
             dist_dir: var("DIST_DIR").map(PathBuf::from).unwrap_or(d.dist_dir),
             public_origin: var("PUBLIC_URL")
+                .or_else(|| var("PUBLIC_ORIGIN"))
                 .map(|v| origin_of(&v).ok_or_else(|| bad("PUBLIC_URL", &v, "an http(s) URL")))
                 .transpose()?,
             partner_origins: words(var("PARTNER_ORIGINS"))
@@ -144,22 +161,20 @@ impl Config {
                 "a whole number (0 turns it off)",
                 d.rate_limit_per_minute,
             )?,
-            max_concurrency: parse(
-                var("MAX_CONCURRENCY"),
-                "MAX_CONCURRENCY",
-                "a number >= 1",
-                d.max_concurrency,
-            )
-            .and_then(|n| positive(n, "MAX_CONCURRENCY"))?,
-            request_timeout: Duration::from_secs(
-                parse(
-                    var("REQUEST_TIMEOUT_SECS"),
-                    "REQUEST_TIMEOUT_SECS",
-                    "seconds >= 1",
-                    15u64,
-                )
-                .and_then(|n| positive(n, "REQUEST_TIMEOUT_SECS"))?,
-            ),
+            max_concurrency: count(var("MAX_CONCURRENCY"), "MAX_CONCURRENCY", d.max_concurrency)?,
+            request_timeout: seconds(var("REQUEST_TIMEOUT_SECS"), "REQUEST_TIMEOUT_SECS", 15)?,
+            body_timeout: seconds(var("BODY_TIMEOUT_SECS"), "BODY_TIMEOUT_SECS", 10)?,
+            header_timeout: seconds(var("HEADER_TIMEOUT_SECS"), "HEADER_TIMEOUT_SECS", 10)?,
+            max_connections_per_client: count(
+                var("MAX_CONNECTIONS_PER_CLIENT"),
+                "MAX_CONNECTIONS_PER_CLIENT",
+                d.max_connections_per_client,
+            )?,
+            max_requests_per_client: count(
+                var("MAX_REQUESTS_PER_CLIENT"),
+                "MAX_REQUESTS_PER_CLIENT",
+                d.max_requests_per_client,
+            )?,
             retention_days: parse(
                 var("RETENTION_DAYS"),
                 "RETENTION_DAYS",
@@ -177,6 +192,14 @@ impl Config {
                 data_dir: &self.data_dir,
             },
         }
+    }
+
+    /// The origin of the site's absolute URLs (sitemap, robots.txt): `PUBLIC_URL`, else
+    /// `http://<BIND_ADDR>`.
+    pub fn site_origin(&self) -> String {
+        self.public_origin
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind_addr))
     }
 
     /// `PUBLIC_URL` names an https origin, so browsers may be told to insist on TLS.
@@ -210,6 +233,20 @@ fn parse<T: std::str::FromStr>(
         None => Ok(default),
         Some(v) => v.trim().parse().map_err(|_| bad(var, &v, expected)),
     }
+}
+
+fn count(value: Option<String>, var: &'static str, default: usize) -> Result<usize, ConfigError> {
+    parse(value, var, "a number >= 1", default).and_then(|n| positive(n, var))
+}
+
+fn seconds(
+    value: Option<String>,
+    var: &'static str,
+    default: u64,
+) -> Result<Duration, ConfigError> {
+    parse(value, var, "seconds >= 1", default)
+        .and_then(|n| positive(n, var))
+        .map(Duration::from_secs)
 }
 
 fn positive<T: PartialOrd + Default + ToString>(n: T, var: &'static str) -> Result<T, ConfigError> {

@@ -5,7 +5,7 @@
 
 mod test_mode;
 
-pub use test_mode::{test_mode, test_reference};
+pub use test_mode::{test_answer, test_reference};
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};

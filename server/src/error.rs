@@ -35,6 +35,12 @@ pub enum ApiError {
     },
     Overloaded,
     Timeout,
+    /// The body did not arrive whole within `BODY_TIMEOUT_SECS`.
+    BodyTimeout,
+    /// The database does not take writes now (`/api/ready`).
+    NotReady,
+    /// No `Host` header, or more than one.
+    BadHost,
     /// Refused by the shape of the JSON or by the domain: a 422 with field pointers.
     Unprocessable(Problem),
     /// Something broke inside; the cause is logged, never sent.
@@ -57,86 +63,109 @@ impl ApiError {
             ApiError::InFlight => StatusCode::CONFLICT,
             ApiError::ForbiddenOrigin => StatusCode::FORBIDDEN,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Overloaded | ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Overloaded | ApiError::Timeout | ApiError::NotReady => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            ApiError::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
+            ApiError::BadHost => StatusCode::BAD_REQUEST,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     /// The problem `type` (a relative URI), title and detail of each error but the 422. The
-    /// detail is the domain's text where it has one, so the app and the server say the same.
-    fn words(&self) -> (&'static str, &'static str, &'static str) {
-        let en = |msg| Locale::En.text(msg);
+    /// detail is the domain's text where the app shows one too, so the app and the server say
+    /// the same.
+    fn words(&self) -> (&'static str, Msg, Msg) {
         match self {
             ApiError::NotFound => (
                 "/problems/not-found",
-                "Not found",
-                "There is nothing at this address.",
+                Msg::ProblemNotFound,
+                Msg::ProblemNotFoundDetail,
             ),
             ApiError::MethodNotAllowed => (
                 "/problems/method-not-allowed",
-                "Method not allowed",
-                "This address does not accept this method.",
+                Msg::ProblemMethodNotAllowed,
+                Msg::ProblemMethodNotAllowedDetail,
             ),
             ApiError::UnsupportedMediaType => (
                 "/problems/unsupported-media-type",
-                "Unsupported media type",
-                en(Msg::ProblemMediaTypeTitle),
+                Msg::ProblemMediaType,
+                Msg::ProblemMediaTypeTitle,
             ),
             ApiError::PayloadTooLarge => (
                 "/problems/too-large",
-                "Request too large",
-                en(Msg::ProblemTooLargeTitle),
+                Msg::ProblemTooLarge,
+                Msg::ProblemTooLargeTitle,
             ),
             ApiError::MalformedJson => (
                 "/problems/malformed",
-                "Malformed request",
-                en(Msg::ProblemMalformedTitle),
+                Msg::ProblemMalformed,
+                Msg::ProblemMalformedTitle,
             ),
             ApiError::MissingIdempotencyKey => (
                 "/problems/idempotency-key-missing",
-                "Idempotency-Key missing",
-                "Send an Idempotency-Key header (a UUID), the same on every retry.",
+                Msg::ProblemKeyMissing,
+                Msg::ProblemKeyMissingDetail,
             ),
             ApiError::MalformedIdempotencyKey => (
                 "/problems/idempotency-key-malformed",
-                "Idempotency-Key malformed",
-                "The Idempotency-Key must be one UUID, like 0f8fad5b-d9cb-469f-a165-70867728950e.",
+                Msg::ProblemKeyMalformed,
+                Msg::ProblemKeyMalformedDetail,
             ),
             ApiError::IdempotencyKeyReused => (
                 "/problems/idempotency-key-reused",
-                "Idempotency-Key reused",
-                en(Msg::ProblemKeyReusedTitle),
+                Msg::ProblemKeyReused,
+                Msg::ProblemKeyReusedTitle,
             ),
             ApiError::InFlight => (
                 "/problems/in-flight",
-                "Request in progress",
-                en(Msg::ProblemInProgressTitle),
+                Msg::ProblemInProgress,
+                Msg::ProblemInProgressTitle,
             ),
             ApiError::ForbiddenOrigin => (
                 "/problems/forbidden-origin",
-                "Forbidden",
-                "Requests from this origin are not accepted.",
+                Msg::ProblemForbidden,
+                Msg::ProblemForbiddenDetail,
             ),
             ApiError::TooManyRequests { .. } => (
                 "/problems/rate-limited",
-                "Too many requests",
-                en(Msg::ProblemRateLimitedTitle),
+                Msg::ProblemRateLimited,
+                Msg::ProblemRateLimitedTitle,
             ),
             ApiError::Overloaded => (
                 "/problems/overloaded",
-                "Service busy",
-                en(Msg::ProblemServerTitle),
+                Msg::ProblemBusy,
+                Msg::ProblemServerTitle,
             ),
             ApiError::Timeout => (
                 "/problems/timeout",
-                "Timed out",
-                en(Msg::ProblemServerTitle),
+                Msg::ProblemTimeout,
+                Msg::ProblemServerTitle,
             ),
-            ApiError::Unprocessable(_) => ("/problems/validation", "Unprocessable request", ""),
+            ApiError::BodyTimeout => (
+                "/problems/body-timeout",
+                Msg::ProblemBodyTimeout,
+                Msg::ProblemBodyTimeoutDetail,
+            ),
+            ApiError::NotReady => (
+                "/problems/not-ready",
+                Msg::ProblemNotReady,
+                Msg::ProblemServerTitle,
+            ),
+            ApiError::BadHost => (
+                "/problems/bad-host",
+                Msg::ProblemBadHost,
+                Msg::ProblemBadHostDetail,
+            ),
+            ApiError::Unprocessable(_) => (
+                "/problems/validation",
+                Msg::ProblemValidationTitle,
+                Msg::ProblemValidationDetail,
+            ),
             ApiError::Internal => (
                 "/problems/internal",
-                "Internal error",
-                en(Msg::ProblemServerTitle),
+                Msg::ProblemInternal,
+                Msg::ProblemServerTitle,
             ),
         }
     }
@@ -146,7 +175,13 @@ impl ApiError {
             return p.clone();
         }
         let (type_, title, detail) = self.words();
-        Problem::new(self.status().as_u16(), type_, title, detail)
+        let locale = request_locale();
+        Problem::new(
+            self.status().as_u16(),
+            type_,
+            locale.text(title),
+            locale.text(detail),
+        )
     }
 }
 
@@ -157,6 +192,7 @@ impl IntoResponse for ApiError {
         let retry_after = match self {
             ApiError::TooManyRequests { retry_after_secs } => Some(retry_after_secs.max(1)),
             ApiError::Overloaded | ApiError::Timeout | ApiError::InFlight => Some(1),
+            ApiError::NotReady => Some(5),
             _ => None,
         };
         if let Some(secs) = retry_after {
@@ -167,6 +203,26 @@ impl IntoResponse for ApiError {
         *response.status_mut() = status;
         response
     }
+}
+
+tokio::task_local! {
+    /// The language of the request being answered (its `Accept-Language`), for problem texts.
+    static LOCALE: Locale;
+}
+
+/// The language of the request being answered; English outside a request.
+pub fn request_locale() -> Locale {
+    LOCALE.try_with(|l| *l).unwrap_or_default()
+}
+
+/// Middleware (outermost but logging): answers every problem of this request in the language its
+/// `Accept-Language` asks for. A 422 from the domain uses the body's `locale` instead.
+pub async fn in_request_language(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let locale = crate::web::lang::locale_of(request.headers());
+    LOCALE.scope(locale, next.run(request)).await
 }
 
 /// A problem as a response with its status and media type.

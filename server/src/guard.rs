@@ -1,11 +1,14 @@
-//! Abuse limits in front of the handlers: load shedding (503), a request timeout, the per-IP rate
-//! limit (429) and the Origin check on writes (403). Each answers with an [`ApiError`]; none reads
+//! Abuse limits in front of the handlers: the Host check (400), per-client and overall load
+//! shedding (503), a request timeout, the per-IP rate limit (429) and the Origin check on writes
+//! (403). Each answers with an [`ApiError`]; none reads
 //! a request body or logs anything personal.
 
 mod client_ip;
+mod per_ip;
 mod rate;
 
 pub use client_ip::client_ip;
+pub use per_ip::{IpSlot, PerIp};
 pub use rate::RateLimiter;
 
 use axum::extract::{Request, State};
@@ -33,12 +36,21 @@ impl Shedder {
     }
 }
 
-/// Sheds load beyond the concurrency limit and bounds each request's time.
+/// Sheds load beyond the per-client and the overall concurrency limits, and bounds each
+/// request's time. The per-client cap comes first, so a client holding its share (slow bodies,
+/// say) is refused before it can take the slots everyone else needs.
 pub async fn shed_and_time(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
+    let ip = client_ip(&request, &state.config.trusted_proxies);
+    let Some(_mine) = state
+        .requests_per_client
+        .take(ip, state.config.max_requests_per_client)
+    else {
+        return ApiError::Overloaded.into_response();
+    };
     let Some(_permit) = state.shedder.try_hold() else {
         return ApiError::Overloaded.into_response();
     };
@@ -48,11 +60,29 @@ pub async fn shed_and_time(
     }
 }
 
-/// The per-client token bucket, for the routes that write.
+/// The per-client token bucket, for the routes that write: on PostgreSQL the bucket in the
+/// database, shared by every instance (this instance's own when the database is out of reach);
+/// on SQLite this instance's.
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let ip = client_ip(&request, &state.config.trusted_proxies);
-    if let Err(retry_after_secs) = state.rate_limiter.take(ip) {
+    let per_minute = state.config.rate_limit_per_minute;
+    let shared = if per_minute == 0 {
+        None
+    } else {
+        state.store.take_token(ip, per_minute).await
+    };
+    let taken = shared.unwrap_or_else(|| state.rate_limiter.take(ip));
+    if let Err(retry_after_secs) = taken {
         return ApiError::TooManyRequests { retry_after_secs }.into_response();
+    }
+    next.run(request).await
+}
+
+/// Refuses a request without exactly one `Host` header (HTTP/1.1 requires one; two make the
+/// target ambiguous between us and any proxy in front).
+pub async fn check_host(request: Request, next: Next) -> Response {
+    if request.headers().get_all(header::HOST).iter().count() != 1 {
+        return ApiError::BadHost.into_response();
     }
     next.run(request).await
 }

@@ -94,11 +94,10 @@ impl SecurityHeaders {
     }
 }
 
-/// The embed route class: `/embed/...` and the loader scripts next to it (`/embed*.js`).
+/// The embed route class: `/embed/...` and the loader scripts (`/embed-v1.js`). Not `/embed`
+/// itself nor `/embedfoo`: they are ordinary paths and get the ordinary framing rules.
 pub fn is_embed(path: &str) -> bool {
-    path == "/embed"
-        || path.starts_with("/embed/")
-        || (path.starts_with("/embed") && !path[1..].contains('/'))
+    path.starts_with("/embed/") || crate::embed::is_loader(path)
 }
 
 /// Middleware adding [`SecurityHeaders`] to every response.

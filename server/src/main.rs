@@ -3,7 +3,6 @@
 
 use server::cli::{self, Command};
 use server::{AppState, Config, store};
-use std::net::SocketAddr;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -46,14 +45,13 @@ fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
     runtime.block_on(async move {
         let addr = config.bind_addr;
-        if !config.dist_dir.join("index.html").is_file() {
+        if !config.dist_dir.join("index.html").is_file() && !config.dist_dir.join("pages.json").is_file() {
             tracing::warn!(dist = %config.dist_dir.display(), "no index.html in DIST_DIR; build the app first");
         }
         let state = AppState::new(config).await?;
         let listener = tokio::net::TcpListener::bind(addr).await?;
         tracing::info!(%addr, "serving on http://{addr}");
-        let app = server::app(state).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+        server::listen::serve(listener, state, shutdown()).await?;
         Ok(())
     })
 }

@@ -5,6 +5,7 @@
 //! given only after COMMIT returned, and the server refuses to start without durable settings.
 //! Nothing outside this module writes SQL; this module knows nothing of HTTP.
 
+mod normalise;
 mod postgres;
 mod sqlite;
 mod staff_format;
@@ -58,6 +59,30 @@ impl std::fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+impl StoreError {
+    /// Worth a retry with the same key soon: the database is out of reach, busy, or refuses writes
+    /// for now (a read-only file or a read-only PostgreSQL). The client gets 503 with Retry-After.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Unavailable => true,
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.code,
+                rusqlite::ErrorCode::ReadOnly
+                    | rusqlite::ErrorCode::DatabaseBusy
+                    | rusqlite::ErrorCode::DatabaseLocked
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::CannotOpen
+            ),
+            StoreError::Postgres(e) => e.code().is_some_and(|c| {
+                *c == deadpool_postgres::tokio_postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION
+                    || *c == deadpool_postgres::tokio_postgres::error::SqlState::ADMIN_SHUTDOWN
+                    || *c == deadpool_postgres::tokio_postgres::error::SqlState::CANNOT_CONNECT_NOW
+            }),
+            _ => false,
+        }
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::Sqlite(e)
@@ -82,9 +107,39 @@ pub struct NewRequest {
     pub key: String,
     pub body_sha256: Vec<u8>,
     pub reference: String,
+    /// The request as validated and normalised, canonical JSON.
     pub body: String,
     pub flags: String,
     pub outcome: String,
+    /// Comma-separated review reasons (`condition_not_listed`, ...); empty when eligible.
+    pub reasons: String,
+}
+
+impl NewRequest {
+    /// What the store keeps of an accepted body: the normalised request, its outcome, reasons and
+    /// flags, under the key and the hash of the body as sent (which a retry must match).
+    pub fn accepted(
+        key: String,
+        body_sha256: Vec<u8>,
+        accepted: &domain::wire::Accepted,
+    ) -> NewRequest {
+        NewRequest {
+            key,
+            body_sha256,
+            reference: accepted.body.reference.as_str().to_owned(),
+            body: normalised_json(&accepted.body),
+            flags: accepted.flag_codes().join(","),
+            outcome: accepted.outcome_code().to_owned(),
+            reasons: accepted.reason_codes().join(","),
+        }
+    }
+}
+
+/// A body as the canonical JSON the store keeps.
+pub fn normalised_json(body: &domain::wire::RequestBody) -> String {
+    serde_json::to_value(body)
+        .map(|v| crate::json::canonical(&v))
+        .unwrap_or_default()
 }
 
 /// The answer stored with a key and replayed for retries.
@@ -123,7 +178,9 @@ pub struct ListedRequest {
     pub received_at: i64,
     pub flags: String,
     pub outcome: String,
-    /// The stored canonical JSON body (only read by export).
+    /// Comma-separated review reasons; empty when eligible.
+    pub reasons: String,
+    /// The stored canonical JSON body, as validated (only read by export).
     pub body: String,
 }
 
@@ -172,6 +229,35 @@ impl Store {
         match self {
             Store::Sqlite(s) => s.writer.insert(request).await,
             Store::Postgres(p) => p.insert(request).await,
+        }
+    }
+
+    /// The shared rate limit, on PostgreSQL: `Some(Ok(()))` for a token, `Some(Err(secs))` when
+    /// none is left, `None` when this backend keeps no shared buckets (SQLite: one instance) or
+    /// the database is out of reach (the caller falls back to its own buckets).
+    pub async fn take_token(
+        &self,
+        client: std::net::IpAddr,
+        per_minute: u32,
+    ) -> Option<Result<(), u64>> {
+        match self {
+            Store::Sqlite(_) => None,
+            Store::Postgres(p) => match p.take_token(&client.to_string(), per_minute).await {
+                Ok(taken) => Some(taken),
+                Err(e) => {
+                    tracing::warn!(error = %e, "shared rate limit unavailable; this instance's own used");
+                    None
+                }
+            },
+        }
+    }
+
+    /// Whether the database takes a write-path check now (SQLite: the writer thread begins and
+    /// rolls back a write transaction; PostgreSQL: a pooled connection answers).
+    pub async fn ready(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(s) => s.writer.ping().await,
+            Store::Postgres(p) => p.ready().await,
         }
     }
 
@@ -257,4 +343,25 @@ pub fn now_ms() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_that_refuses_writes_for_now_is_transient() {
+        let sqlite = |code| {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                None,
+            ))
+        };
+        assert!(sqlite(rusqlite::ffi::SQLITE_READONLY).is_transient());
+        assert!(sqlite(rusqlite::ffi::SQLITE_BUSY).is_transient());
+        assert!(sqlite(rusqlite::ffi::SQLITE_FULL).is_transient());
+        assert!(!sqlite(rusqlite::ffi::SQLITE_CONSTRAINT).is_transient());
+        assert!(StoreError::Unavailable.is_transient());
+        assert!(!StoreError::Corrupt("x".into()).is_transient());
+    }
 }

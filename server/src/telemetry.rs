@@ -13,13 +13,15 @@ use tracing::Instrument as _;
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Installs the log subscriber (`RUST_LOG`, default `info`).
+/// Installs the log subscriber (`RUST_LOG`, default `info`), writing to stderr: stdout is the
+/// staff commands' output (an export must stay parseable).
 pub fn init() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        .with_writer(std::io::stderr)
         .try_init();
 }
 
@@ -56,6 +58,7 @@ pub fn route_class(path: &str) -> &'static str {
     match path {
         "/api/requests" => "api:requests",
         "/api/health" => "api:health",
+        "/api/ready" => "api:ready",
         "/api/openapi.json" => "api:openapi",
         p if p.starts_with("/api") => "api:other",
         p if p.starts_with("/embed") => "embed",

@@ -50,6 +50,7 @@ fn seeded(dir: &std::path::Path) -> Db {
                 body: r#"{"patient":{"name":"A"},"treatment_country":"germany"}"#.into(),
                 flags: "too_fast".into(),
                 outcome: "eligible".into(),
+                reasons: String::new(),
             })
             .await
             .expect("insert");
@@ -142,5 +143,39 @@ fn bad_arguments_and_configuration_exit_2() {
             "the message names {var}: {}",
             text(&o)
         );
+    }
+}
+
+#[test]
+fn logs_go_to_stderr_and_the_database_file_is_private() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let db = Db {
+        dir: dir.path().join("data"),
+        url: runtime.block_on(support::fresh_postgres_schema()),
+    };
+    // A fresh database: the migrations are logged (at info) while the export is written.
+    let out = run(
+        &db,
+        &["export", "--since", "2026-01-01", "--format", "json"],
+        &[("RUST_LOG", "info")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let export: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout holds the export and nothing else");
+    assert_eq!(export, serde_json::json!([]));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("applied migration"),
+        "{}",
+        text(&out)
+    );
+    if db.url.is_none() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let file = server::store::database_path(&db.dir);
+        let mode = std::fs::metadata(file)
+            .expect("the file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     }
 }

@@ -17,10 +17,20 @@ mod headers;
 mod idempotency;
 #[path = "http/intake.rs"]
 mod intake;
+#[path = "http/integrity.rs"]
+mod integrity;
 #[path = "http/limits.rs"]
 mod limits;
+#[path = "http/normalised.rs"]
+mod normalised;
 #[path = "http/openapi.rs"]
 mod openapi;
+#[path = "http/pages.rs"]
+mod pages;
+#[path = "http/ready.rs"]
+mod ready;
+#[path = "http/slow_clients.rs"]
+mod slow_clients;
 #[path = "http/staff.rs"]
 mod staff;
 #[path = "http/static_files.rs"]

@@ -20,7 +20,11 @@ pub fn nfc(text: &str) -> String {
     text
 }
 
-/// A person's full name: 1 to 200 characters, any script, no control characters.
+/// Fewest letters in a full name: "A" or "12345" is not one.
+pub const NAME_MIN_LETTERS: usize = 2;
+
+/// A person's full name: up to 200 characters, any script, at least two letters, no control
+/// characters. Invisible characters at its edges are removed; a name of nothing else is empty.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PersonName(String);
 
@@ -28,10 +32,12 @@ impl PersonName {
     /// `empty` is the message for a missing name, which differs by whose name it is.
     pub fn parse(raw: &str, empty: Msg) -> Result<PersonName, Msg> {
         let text = clean(raw, Lines::One).ok_or(Msg::ErrorControlCharacters)?;
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         match text.chars().count() {
             0 => Err(empty),
-            1..=NAME_MAX => Ok(PersonName(text)),
-            _ => Err(Msg::ErrorNameTooLong),
+            n if n > NAME_MAX => Err(Msg::ErrorNameTooLong),
+            _ if letters < NAME_MIN_LETTERS => Err(Msg::ErrorNameNotAName),
+            _ => Ok(PersonName(text)),
         }
     }
 
@@ -66,15 +72,49 @@ pub(crate) enum Lines {
     Many,
 }
 
-/// Trims, normalises line ends to `\n` and the text to NFC; `None` if a control character is left
-/// (tabs and line breaks count as such in one-line answers). Bidirectional overrides are refused
-/// too: they can make a name display as something else.
+/// Trims white space (line breaks, tabs, U+0085, U+2028 included) and invisible characters from
+/// both ends, normalises line ends to `\n` and the text to NFC; `None` if a control character is
+/// left inside (tabs and line breaks count as such in one-line answers). Bidirectional overrides
+/// are refused too: they can make a name display as something else. A text of only invisible
+/// characters comes out empty.
 pub(crate) fn clean(raw: &str, lines: Lines) -> Option<String> {
-    let text = nfc(raw.trim()).replace("\r\n", "\n").replace('\r', "\n");
+    let edge = |c: char| c.is_whitespace() || is_invisible(c);
+    let text = nfc(raw.trim_matches(edge));
+    let text = text
+        .trim_matches(edge)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let allowed = |c: char| lines == Lines::Many && (c == '\n' || c == '\t');
     let bad = |c: char| {
         (c.is_control() && !allowed(c))
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
     };
     (!text.chars().any(bad)).then_some(text)
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, word joiner and invisible
+/// operators, the byte-order mark, Hangul fillers, variation selectors, tag characters and the
+/// other default-ignorable code points.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
 }

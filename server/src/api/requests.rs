@@ -1,130 +1,85 @@
-//! `POST /api/requests`: checks the media type, the Idempotency-Key and the body, replays or
-//! refuses reused keys, re-runs the domain's validation and eligibility, and answers 201 only
-//! after the writer committed. It never logs the body or anything personal.
+//! `POST /api/requests`: the [`Intake`] extractor checks media type, key and body once; a test
+//! body is answered by the partner test mode and never stored; a real one replays or refuses a
+//! reused key, goes through the domain's one decision (validate, normalise, eligibility, review
+//! flags) and is answered 201 only after the store committed the normalised request. It never
+//! logs the body or anything personal.
 
 mod body;
 mod idempotency;
+mod intake;
 
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::extract::rejection::BytesRejection;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::eligibility::Outcome;
-use domain::wire::{Problem, RequestBody};
+use domain::wire::{Accepted, Problem, RequestBody};
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::store::{NewRequest, Stored, StoredAnswer, now_ms};
 
 pub use idempotency::{InFlight, InFlightGuard};
+pub use intake::Intake;
 
-pub async fn create(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    raw: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    if !is_json(&headers) {
-        return Err(ApiError::UnsupportedMediaType);
+pub async fn create(State(state): State<AppState>, intake: Intake) -> Result<Response, ApiError> {
+    if intake.body.test {
+        let accepted = decide(&intake.body, now_ms())?;
+        return Ok(crate::embed::test_answer(&accepted));
     }
-    let key = idempotency::key_from(&headers)?;
-    let raw = raw.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge
-        } else {
-            ApiError::MalformedJson
-        }
-    })?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&raw).map_err(|_| ApiError::MalformedJson)?;
-    let canonical = body::canonical(&value);
-    let hash = body::sha256(canonical.as_bytes());
+    store(&state, intake).await
+}
 
-    let _guard = InFlightGuard::take(&state.in_flight, &key).ok_or(ApiError::InFlight)?;
+/// The real path: never takes a test body.
+async fn store(state: &AppState, intake: Intake) -> Result<Response, ApiError> {
+    if intake.body.test {
+        return Err(body::field_problem(
+            "/test",
+            "A test request is never stored.",
+        ));
+    }
+    let _guard = InFlightGuard::take(&state.in_flight, &intake.key).ok_or(ApiError::InFlight)?;
     if let Some(record) = state
         .store
-        .lookup_key(&key)
+        .lookup_key(&intake.key)
         .await
-        .map_err(|e| stored_error(&e))?
+        .map_err(stored_error)?
     {
-        return if record.body_sha256 == hash {
+        return if record.body_sha256 == intake.body_sha256 {
             Ok(answer(&record.answer, true))
         } else {
             Err(ApiError::IdempotencyKeyReused)
         };
     }
-
-    let request: RequestBody = body::typed(value)?;
-    if request.idempotency_key.as_str() != key {
-        return Err(body::field_problem(
-            "/idempotency_key",
-            "The idempotency_key differs from the Idempotency-Key header.",
-        ));
-    }
-    let received_at = now_ms();
-    let verdict = {
-        let ctx = domain::request::ValidationContext {
-            is_listed: &condition_is_listed,
-            now_ms: u64::try_from(received_at).unwrap_or_default(),
-        };
-        request.accept(&ctx).map(|(_, outcome)| outcome)
-    };
-    let outcome = match verdict {
-        Ok(outcome) => outcome,
-        Err(rejection) => {
-            return Err(ApiError::Unprocessable(Problem::unprocessable(
-                &rejection,
-                request.locale,
-            )));
-        }
-    };
-    let spam = request.spam_flags(u64::try_from(received_at).unwrap_or_default());
-    let flags: Vec<&str> = [
-        (spam.honeypot_filled, "honeypot"),
-        (spam.too_fast, "too_fast"),
-    ]
-    .into_iter()
-    .filter_map(|(on, name)| on.then_some(name))
-    .collect();
+    let accepted = decide(&intake.body, now_ms())?;
+    let flags = accepted.flag_codes();
     if !flags.is_empty() {
         tracing::info!(flags = flags.join(","), "request flagged for review");
     }
-    let new = NewRequest {
-        key,
-        body_sha256: hash,
-        reference: request.reference.as_str().to_owned(),
-        body: canonical,
-        flags: flags.join(","),
-        outcome: match outcome {
-            Outcome::Eligible => "eligible",
-            _ => "needs_review",
-        }
-        .to_owned(),
-    };
-    match state.store.insert(new).await {
-        Ok(Stored::Created(a)) => Ok(answer(&a, false)),
-        Ok(Stored::Replayed(a)) => Ok(answer(&a, true)),
-        Ok(Stored::KeyReused) => Err(ApiError::IdempotencyKeyReused),
-        Ok(Stored::InFlight) => Err(ApiError::InFlight),
-        Ok(Stored::ReferenceTaken) => Err(body::field_problem(
+    let new = NewRequest::accepted(intake.key, intake.body_sha256, &accepted);
+    match state.store.insert(new).await.map_err(stored_error)? {
+        Stored::Created(a) => Ok(answer(&a, false)),
+        Stored::Replayed(a) => Ok(answer(&a, true)),
+        Stored::KeyReused => Err(ApiError::IdempotencyKeyReused),
+        Stored::InFlight => Err(ApiError::InFlight),
+        Stored::ReferenceTaken => Err(body::field_problem(
             "/reference",
             "This reference is already used by another request.",
         )),
-        Err(e) => Err(stored_error(&e)),
     }
 }
 
-/// Whether a condition id names an entry of the shared catalogue.
-fn condition_is_listed(id: &domain::catalogue::ConditionId) -> bool {
-    domain::catalogue::catalogue().get(id).is_some()
+/// The domain's decision at `received_at`, or the 422 in the body's language.
+fn decide(body: &RequestBody, received_at: i64) -> Result<Accepted, ApiError> {
+    let ctx = domain::request::ValidationContext {
+        is_listed: &condition_is_listed,
+        now_ms: u64::try_from(received_at).unwrap_or_default(),
+    };
+    body.decide(&ctx)
+        .map_err(|r| ApiError::Unprocessable(Problem::unprocessable(&r, body.locale)))
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+/// Whether a condition id names an entry of the shared catalogue.
+pub fn condition_is_listed(id: &domain::catalogue::ConditionId) -> bool {
+    domain::catalogue::catalogue().get(id).is_some()
 }
 
 fn answer(stored: &StoredAnswer, replayed: bool) -> Response {
@@ -144,9 +99,10 @@ fn answer(stored: &StoredAnswer, replayed: bool) -> Response {
     response
 }
 
-/// 503 (retry with the same key) when the database is out of reach, else a logged 500.
-fn stored_error(error: &crate::store::StoreError) -> ApiError {
-    if let crate::store::StoreError::Unavailable = error {
+/// 503 with Retry-After (retry with the same key) when the database is out of reach or refuses
+/// writes for now, else a logged 500.
+fn stored_error(error: crate::store::StoreError) -> ApiError {
+    if error.is_transient() {
         return ApiError::Overloaded;
     }
     tracing::error!(error = %error, "store failed");

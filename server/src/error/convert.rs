@@ -16,7 +16,12 @@ pub async fn problem_for_errors(request: Request, next: Next) -> Response {
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
-    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+    // A page made for the error (the prerendered 404 page) is the answer as it is.
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem || is_page {
         return response;
     }
     let problem = match status {
@@ -30,12 +35,12 @@ pub async fn problem_for_errors(request: Request, next: Next) -> Response {
             p
         }
         s => {
-            let title = s.canonical_reason().unwrap_or("Request refused");
+            let locale = super::request_locale();
             Problem::new(
                 s.as_u16(),
                 "about:blank",
-                title,
-                "The request cannot be handled as sent.",
+                locale.text(domain::Msg::ProblemRefused),
+                locale.text(domain::Msg::ProblemRefusedDetail),
             )
         }
     };

@@ -20,14 +20,23 @@ pub fn policy(script_hashes: &[String]) -> String {
     )
 }
 
-/// `sha256-<base64>` of each inline script in `dist/index.html` and `dist/embed/index.html`
-/// (whichever exist), deduplicated, in order. A missing page yields no hash.
+/// `sha256-<base64>` of each inline script in `dist/index.html`, `dist/embed/index.html` and the
+/// prerendered pages under `dist/pages/` (whichever exist), deduplicated, in order. Used only
+/// when the build wrote no `integrity.json` (see `crate::web::integrity`).
 pub fn inline_script_hashes(dist: &Path) -> Vec<String> {
     let mut hashes = Vec::new();
-    for page in [
+    let mut pages = vec![
         dist.join("index.html"),
         dist.join("embed").join("index.html"),
-    ] {
+    ];
+    let prerendered = crate::web::integrity::all_files(&dist.join("pages")).unwrap_or_default();
+    pages.extend(
+        prerendered
+            .iter()
+            .filter(|f| f.ends_with(".html"))
+            .map(|f| dist.join("pages").join(f)),
+    );
+    for page in pages {
         if let Ok(html) = std::fs::read_to_string(&page) {
             for hash in script_hashes_in(&html) {
                 if !hashes.contains(&hash) {

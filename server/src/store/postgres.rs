@@ -118,14 +118,21 @@ impl PgStore {
         let now = now_ms();
         let insert = tx
             .prepare_cached(
-                "INSERT INTO requests (reference, received_at, flags, outcome, body) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reference) DO NOTHING RETURNING id",
+                "INSERT INTO requests (reference, received_at, flags, outcome, reasons, body) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (reference) DO NOTHING RETURNING id",
             )
             .await?;
         let Some(row) = tx
             .query_opt(
                 &insert,
-                &[&r.reference, &now, &r.flags, &r.outcome, &r.body],
+                &[
+                    &r.reference,
+                    &now,
+                    &r.flags,
+                    &r.outcome,
+                    &r.reasons,
+                    &r.body,
+                ],
             )
             .await?
         else {
@@ -156,12 +163,65 @@ impl PgStore {
         Ok(Stored::Created(answer))
     }
 
+    /// Takes a token from `client`'s bucket (`per_minute` tokens refilled evenly, the same as
+    /// burst), in one statement on the database's clock: `Ok(Err(secs))` when none is left.
+    pub async fn take_token(
+        &self,
+        client: &str,
+        per_minute: u32,
+    ) -> Result<Result<(), u64>, StoreError> {
+        let capacity = f64::from(per_minute);
+        let db = self.client().await?;
+        let stmt = db
+            .prepare_cached(
+                "WITH now AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms), \
+                      p AS (SELECT $1::text AS client, $2::float8 AS cap) \
+                 INSERT INTO rate_buckets AS b (client, tokens, at, granted) \
+                 SELECT p.client, p.cap - 1, now.ms, true FROM now, p \
+                 ON CONFLICT (client) DO UPDATE SET \
+                   tokens = CASE WHEN least($2::float8, b.tokens + (excluded.at - b.at) * $2::float8 / 60000.0) >= 1 \
+                     THEN least($2::float8, b.tokens + (excluded.at - b.at) * $2::float8 / 60000.0) - 1 \
+                     ELSE least($2::float8, b.tokens + (excluded.at - b.at) * $2::float8 / 60000.0) END, \
+                   granted = least($2::float8, b.tokens + (excluded.at - b.at) * $2::float8 / 60000.0) >= 1, \
+                   at = excluded.at \
+                 RETURNING tokens, granted",
+            )
+            .await
+            .map_err(unreachable_or_sql)?;
+        let row = db
+            .query_one(&stmt, &[&client, &capacity])
+            .await
+            .map_err(unreachable_or_sql)?;
+        let (tokens, granted): (f64, bool) = (row.get(0), row.get(1));
+        if granted {
+            return Ok(Ok(()));
+        }
+        let wait = ((1.0 - tokens) / (capacity / 60.0)).ceil();
+        Ok(Err(if wait.is_finite() && wait >= 1.0 {
+            wait as u64
+        } else {
+            1
+        }))
+    }
+
+    /// A pooled connection answers a query within two seconds.
+    pub async fn ready(&self) -> Result<(), StoreError> {
+        let check = async {
+            let client = self.client().await?;
+            client.simple_query("SELECT 1").await?;
+            Ok::<_, StoreError>(())
+        };
+        tokio::time::timeout(Duration::from_secs(2), check)
+            .await
+            .map_err(|_| StoreError::Unavailable)?
+    }
+
     /// Requests received at or after `since_ms`, oldest first.
     pub async fn list(&self, since_ms: i64) -> Result<Vec<ListedRequest>, StoreError> {
         let client = self.client().await?;
         let rows = client
             .query(
-                "SELECT reference, received_at, flags, outcome, body FROM requests \
+                "SELECT reference, received_at, flags, outcome, reasons, body FROM requests \
                  WHERE received_at >= $1 ORDER BY received_at, id",
                 &[&since_ms],
             )
@@ -173,7 +233,8 @@ impl PgStore {
                 received_at: r.get(1),
                 flags: r.get(2),
                 outcome: r.get(3),
-                body: r.get(4),
+                reasons: r.get(4),
+                body: r.get(5),
             })
             .collect())
     }
@@ -203,6 +264,12 @@ impl PgStore {
                 &[&cutoffs.keys],
             )
             .await?;
+        // Buckets untouched for a day are full again: their rows can go.
+        tx.execute(
+            "DELETE FROM rate_buckets WHERE at < (extract(epoch FROM clock_timestamp()) * 1000)::bigint - 86400000",
+            &[],
+        )
+        .await?;
         tx.commit().await?;
         Ok((requests, keys))
     }

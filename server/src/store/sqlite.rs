@@ -24,11 +24,27 @@ pub fn database_path(data_dir: &Path) -> PathBuf {
 /// Opens (creating when new) the database in `data_dir`: checked, migrated, durable.
 pub fn open_connection(data_dir: &Path) -> Result<Connection, StoreError> {
     std::fs::create_dir_all(data_dir)?;
-    let mut conn = Connection::open(database_path(data_dir))?;
+    let path = database_path(data_dir);
+    private_file(&path)?;
+    let mut conn = Connection::open(&path)?;
     schema::make_durable(&conn)?;
     schema::quick_check(&conn)?;
     schema::migrate(&mut conn)?;
     Ok(conn)
+}
+
+/// Creates the database file readable by its owner only (0600), or makes an existing one so;
+/// SQLite gives the `-wal` and `-shm` files the same mode.
+fn private_file(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    Ok(())
 }
 
 /// The writer queue, one read connection for idempotency lookups, and where the file is.

@@ -1,4 +1,5 @@
-//! Renders exported requests as JSON or CSV. Pure formatting: no SQL, no IO.
+//! Renders exported requests (stored as validated and normalised) as JSON or CSV. Pure
+//! formatting: no SQL, no IO.
 
 use super::ListedRequest;
 use serde_json::Value;
@@ -40,6 +41,7 @@ pub fn json(rows: &[ListedRequest]) -> String {
                 "received_at": timestamp(r.received_at),
                 "flags": r.flags.split(',').filter(|f| !f.is_empty()).collect::<Vec<_>>(),
                 "outcome": r.outcome,
+                "reasons": r.reasons.split(',').filter(|f| !f.is_empty()).collect::<Vec<_>>(),
                 "request": serde_json::from_str::<Value>(&r.body).unwrap_or(Value::Null),
             })
         })
@@ -48,7 +50,7 @@ pub fn json(rows: &[ListedRequest]) -> String {
 }
 
 pub fn csv(rows: &[ListedRequest]) -> String {
-    let mut header = vec!["reference", "received_at", "flags", "outcome"];
+    let mut header = vec!["reference", "received_at", "flags", "outcome", "reasons"];
     header.extend(COLUMNS.iter().map(|(name, _)| *name));
     header.push("body");
     let mut out = line(header.into_iter().map(str::to_owned));
@@ -59,6 +61,7 @@ pub fn csv(rows: &[ListedRequest]) -> String {
             timestamp(r.received_at),
             r.flags.clone(),
             r.outcome.clone(),
+            r.reasons.clone(),
         ];
         cells.extend(
             COLUMNS

@@ -131,3 +131,76 @@ async fn test_mode_answers_a_test_reference_and_stores_nothing() {
     assert_eq!(a.json()["reference"], reference(8));
     assert_eq!(stored(&h).await, 1);
 }
+
+fn test_body(n: u32) -> serde_json::Value {
+    let mut body = valid_body(&key(n), n);
+    body["test"] = true.into();
+    body
+}
+
+#[tokio::test]
+async fn test_mode_reads_the_key_as_the_real_endpoint_does() {
+    let h = harness().await;
+    let upper = key(9).to_uppercase();
+    for header in [
+        format!("\"{}\"", key(9)),
+        upper.clone(),
+        format!(" {upper} "),
+    ] {
+        let a = send(&h.app, post_json(Some(&header), &test_body(9))).await;
+        assert_eq!(
+            a.status,
+            201,
+            "{header}: {}",
+            String::from_utf8_lossy(&a.body)
+        );
+        let reference = a.json()["reference"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(reference.starts_with("CT-TEST"), "{header}: {reference}");
+    }
+    assert_eq!(stored(&h).await, 0, "a test body is never stored");
+    for media_type in ["application/jsonx", "text/json", "application/json-seq"] {
+        let bytes = serde_json::to_vec(&test_body(9)).expect("json");
+        send(&h.app, post_raw(Some(&key(9)), media_type, bytes))
+            .await
+            .problem(415);
+    }
+    assert_eq!(stored(&h).await, 0);
+}
+
+#[tokio::test]
+async fn test_mode_is_rate_limited_with_retry_after() {
+    let h = harness_with(|c| c.rate_limit_per_minute = 10).await;
+    for n in 0..10 {
+        assert_eq!(
+            send(&h.app, post_json(Some(&key(n)), &test_body(n)))
+                .await
+                .status,
+            201
+        );
+    }
+    let a = send(&h.app, post_json(Some(&key(10)), &test_body(10))).await;
+    a.problem(429);
+    assert_eq!(a.header("retry-after"), "6");
+}
+
+#[tokio::test]
+async fn test_mode_is_shed_under_load() {
+    let h = harness_with(|c| c.max_concurrency = 1).await;
+    let _busy = h.state.shedder.try_hold().expect("a free slot");
+    let a = send(&h.app, post_json(Some(&key(1)), &test_body(1))).await;
+    a.problem(503);
+    assert_eq!(a.header("retry-after"), "1");
+}
+
+#[tokio::test]
+async fn test_mode_checks_the_origin() {
+    let h = harness().await;
+    let mut request = post_json(Some(&key(1)), &test_body(1));
+    request
+        .headers_mut()
+        .insert("origin", "https://evil.example".parse().expect("header"));
+    send(&h.app, request).await.problem(403);
+}

@@ -141,3 +141,43 @@ async fn every_response_carries_a_request_id() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn embed_without_a_slash_is_an_ordinary_path() {
+    let h = harness_with(|c| {
+        c.partner_origins = vec!["https://shared.example".to_owned()];
+        c.partners = server::embed::Partners::parse(Some("a=https://a.example"), Some("refuse"))
+            .expect("ok");
+    })
+    .await;
+    for path in ["/embed", "/embedfoo", "/embed?partner=a"] {
+        let a = send(&h.app, get(path)).await;
+        assert_eq!(a.header("x-frame-options"), "DENY", "{path}");
+        assert!(
+            a.header("content-security-policy")
+                .ends_with("frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert_eq!(
+            a.header("cross-origin-resource-policy"),
+            "same-origin",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_request_needs_exactly_one_host() {
+    let h = harness().await;
+    let none = axum::http::Request::get("/api/health")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    send_as_is(&h.app, none).await.problem(400);
+    let two = axum::http::Request::get("/api/health")
+        .header("host", "a.example")
+        .header("host", "b.example")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    send_as_is(&h.app, two).await.problem(400);
+    assert_eq!(send(&h.app, get("/api/health")).await.status, 200);
+}

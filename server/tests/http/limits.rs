@@ -167,3 +167,41 @@ impl WriteLock {
         }
     }
 }
+
+#[tokio::test]
+async fn two_instances_on_one_postgres_share_one_limit() {
+    if !on_postgres() {
+        return;
+    }
+    let first = harness_with(|c| c.rate_limit_per_minute = 2).await;
+    let url = first.database_url.clone().expect("postgres");
+    let second = harness_with(|c| {
+        c.rate_limit_per_minute = 2;
+        c.postgres = Some(server::config::PostgresSettings {
+            config: url.parse().expect("url"),
+            max_connections: 4,
+        });
+    })
+    .await;
+    let client = [10, 0, 0, 1];
+    assert_eq!(
+        send(&first.app, from_ip(post_from(None, 0), client, None))
+            .await
+            .status,
+        201
+    );
+    assert_eq!(
+        send(&second.app, from_ip(post_from(None, 1), client, None))
+            .await
+            .status,
+        201
+    );
+    for app in [&first.app, &second.app] {
+        let a = send(app, from_ip(post_from(None, 2), client, None)).await;
+        a.problem(429);
+        assert_eq!(a.header("retry-after"), "30");
+    }
+    // Another client has its own bucket.
+    let other = from_ip(post_from(None, 3), [10, 0, 0, 2], None);
+    assert_eq!(send(&second.app, other).await.status, 201);
+}

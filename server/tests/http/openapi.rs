@@ -33,6 +33,7 @@ async fn document_matches_the_routes() {
     let served = [
         ("GET", "/api/health"),
         ("GET", "/api/openapi.json"),
+        ("GET", "/api/ready"),
         ("POST", "/api/requests"),
     ];
     let served: Vec<(String, String)> = served
@@ -40,7 +41,9 @@ async fn document_matches_the_routes() {
         .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
         .collect();
     assert_eq!(documented, served, "the router and the document disagree");
-    for status in ["201", "400", "409", "413", "415", "422", "429", "503"] {
+    for status in [
+        "201", "400", "408", "409", "413", "415", "422", "429", "503",
+    ] {
         assert!(
             doc["paths"]["/api/requests"]["post"]["responses"][status].is_object(),
             "{status} undocumented"

@@ -114,7 +114,7 @@ fn the_database_is_durable() {
     let version: i64 = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!((mode.as_str(), sync, version), ("wal", 2, 1));
+    assert_eq!((mode.as_str(), sync, version), ("wal", 2, 2));
 }
 
 #[test]

@@ -33,8 +33,8 @@ async fn precompressed_siblings_by_accept_encoding() {
     let h = harness().await;
     let path = "/app-0123456789abcdef.js";
     for (accept, encoding, body) in [
-        ("br, gzip", "br", &b"BROTLI-BYTES"[..]),
-        ("gzip", "gzip", b"GZIP-BYTES"),
+        ("br, gzip", "br", brotli_of(JS.as_bytes())),
+        ("gzip", "gzip", gzip_of(JS.as_bytes())),
     ] {
         let a = send(&h.app, get_with(path, ("accept-encoding", accept))).await;
         assert_eq!(a.status, 200, "{accept}");
@@ -130,4 +130,30 @@ async fn wrong_method_on_api_is_405_problem() {
     let a = send(&h.app, get("/api/requests")).await;
     a.problem(405);
     assert!(a.header("allow").contains("POST"));
+}
+
+#[tokio::test]
+async fn problems_speak_the_requests_language() {
+    let h = harness().await;
+    let de = send(
+        &h.app,
+        get_with("/api/nope", ("accept-language", "de-DE,de;q=0.9")),
+    )
+    .await;
+    assert_eq!(de.problem(404)["title"], "Nicht gefunden");
+    let en = send(&h.app, get("/api/nope")).await;
+    assert_eq!(en.problem(404)["title"], "Not found");
+    let mut post = post_raw(Some(&key(1)), "text/plain", b"{}".to_vec());
+    post.headers_mut()
+        .insert("accept-language", "de".parse().expect("header"));
+    let p = send(&h.app, post).await.problem(415);
+    assert_eq!(p["detail"], "Senden Sie die Anfrage als application/json");
+    let put = Request::put("/")
+        .header("accept-language", "de")
+        .body(Body::empty())
+        .expect("request");
+    assert_eq!(
+        send(&h.app, put).await.problem(405)["title"],
+        "Methode nicht erlaubt"
+    );
 }

@@ -150,11 +150,27 @@ fn fake_dist() -> TempDir {
     write("index.html", index.as_bytes());
     write("app-0123456789abcdef_bg.wasm", WASM);
     write("app-0123456789abcdef.js", JS.as_bytes());
-    write("app-0123456789abcdef.js.br", b"BROTLI-BYTES");
-    write("app-0123456789abcdef.js.gz", b"GZIP-BYTES");
+    write("app-0123456789abcdef.js.br", &brotli_of(JS.as_bytes()));
+    write("app-0123456789abcdef.js.gz", &gzip_of(JS.as_bytes()));
     write("style-0123456789abcdef.css", CSS.as_bytes());
     write("manifest.webmanifest", b"{\"name\":\"app\"}");
     dist
+}
+
+/// `bytes` compressed as `scripts/precompress.sh` does it, with brotli.
+pub fn brotli_of(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams::default();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli");
+    out
+}
+
+/// `bytes` compressed with gzip.
+pub fn gzip_of(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("gzip");
+    encoder.finish().expect("gzip")
 }
 
 pub struct Answer {
@@ -194,7 +210,18 @@ impl Answer {
     }
 }
 
-pub async fn send(app: &Router, request: Request<Body>) -> Answer {
+/// Sends `request` (with `Host: localhost`, as every HTTP/1.1 client sends one, unless it has one).
+pub async fn send(app: &Router, mut request: Request<Body>) -> Answer {
+    if !request.headers().contains_key("host") {
+        request
+            .headers_mut()
+            .insert("host", axum::http::HeaderValue::from_static("localhost"));
+    }
+    send_as_is(app, request).await
+}
+
+/// Sends `request` exactly as built.
+pub async fn send_as_is(app: &Router, request: Request<Body>) -> Answer {
     let response = app.clone().oneshot(request).await.expect("infallible");
     let (parts, body) = response.into_parts();
     let body = body.collect().await.expect("body").to_bytes().to_vec();

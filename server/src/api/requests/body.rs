@@ -1,5 +1,5 @@
-//! The request body as bytes and as a typed wire body: the canonical form whose SHA-256 identifies
-//! a body for idempotency, and the typed parse whose failures become 422s with JSON pointers.
+//! The request body as a typed wire body: the SHA-256 that identifies a body for idempotency, and
+//! the typed parse whose failures become 422s with JSON pointers.
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -7,44 +7,6 @@ use sha2::{Digest, Sha256};
 use domain::wire::{FieldProblem, Problem, RequestBody};
 
 use crate::error::ApiError;
-
-/// `value` with object keys sorted and no whitespace, so equal JSON has equal bytes whatever the
-/// client's key order or spacing.
-pub fn canonical(value: &Value) -> String {
-    let mut out = String::new();
-    write(value, &mut out);
-    out
-}
-
-fn write(value: &Value, out: &mut String) {
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<_> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
-                write(v, out);
-            }
-            out.push('}');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write(v, out);
-            }
-            out.push(']');
-        }
-        scalar => out.push_str(&scalar.to_string()),
-    }
-}
 
 pub fn sha256(bytes: &[u8]) -> Vec<u8> {
     Sha256::digest(bytes).to_vec()
@@ -143,15 +105,5 @@ mod tests {
             array_for_object(&inner, &typed, String::new()).as_deref(),
             Some("/c/0")
         );
-    }
-
-    #[test]
-    fn canonical_sorts_keys_and_drops_spacing() {
-        let a: Value = serde_json::from_str(r#"{"b": [1, {"z": null, "a": "x"}], "a": true}"#)
-            .unwrap_or_default();
-        let b: Value =
-            serde_json::from_str(r#"{"a":true,"b":[1,{"a":"x","z":null}]}"#).unwrap_or_default();
-        assert_eq!(canonical(&a), r#"{"a":true,"b":[1,{"a":"x","z":null}]}"#);
-        assert_eq!(canonical(&a), canonical(&b));
     }
 }

@@ -5,7 +5,11 @@ use super::super::StoreError;
 use deadpool_postgres::tokio_postgres::Client;
 
 /// The migrations in order; `intake_schema_version` holds the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/postgres/0001_init.sql"),
+    include_str!("../migrations/postgres/0002_normalised.sql"),
+    include_str!("../migrations/postgres/0003_rate_buckets.sql"),
+];
 
 /// Arbitrary, fixed: the advisory lock id the migrating instance holds.
 const MIGRATION_LOCK: i64 = 0x696e_7461_6b65;
@@ -23,6 +27,25 @@ pub async fn check_durable(client: &Client) -> Result<(), StoreError> {
             .get(0);
         if value == refused {
             return Err(StoreError::NotDurable(format!("{setting} is {value}")));
+        }
+    }
+    Ok(())
+}
+
+/// Replaces each stored raw body by the normalised one (see `store/normalise.rs`).
+async fn normalise_rows(
+    tx: &deadpool_postgres::tokio_postgres::Transaction<'_>,
+) -> Result<(), StoreError> {
+    let rows = tx
+        .query("SELECT id, body, received_at FROM requests", &[])
+        .await?;
+    let update = tx
+        .prepare("UPDATE requests SET body = $2, reasons = $3 WHERE id = $1")
+        .await?;
+    for row in rows {
+        let (id, raw, received_at): (i64, String, i64) = (row.get(0), row.get(1), row.get(2));
+        if let Some((body, reasons)) = super::super::normalise::rewritten(&raw, received_at) {
+            tx.execute(&update, &[&id, &body, &reasons]).await?;
         }
     }
     Ok(())
@@ -51,6 +74,9 @@ pub async fn migrate(client: &mut Client) -> Result<(), StoreError> {
         .skip(usize::try_from(current).unwrap_or(0))
     {
         tx.batch_execute(sql).await?;
+        if version == super::super::normalise::REWRITE_AT_VERSION as i32 {
+            normalise_rows(&tx).await?;
+        }
         tx.execute(
             "INSERT INTO intake_schema_version (version) VALUES ($1)",
             &[&version],

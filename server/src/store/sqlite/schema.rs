@@ -5,7 +5,10 @@ use super::super::StoreError;
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The migrations in order; `user_version` is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/sqlite/0001_init.sql"),
+    include_str!("../migrations/sqlite/0002_normalised.sql"),
+];
 
 /// WAL, synchronous=FULL (read back and checked), a busy timeout, foreign keys.
 pub fn make_durable(conn: &Connection) -> Result<(), StoreError> {
@@ -48,6 +51,21 @@ fn check(conn: &Connection, sql: &str) -> Result<(), StoreError> {
     }
 }
 
+/// Replaces each stored raw body by the normalised one (see `store/normalise.rs`).
+fn normalise_rows(tx: &Connection) -> Result<(), StoreError> {
+    let rows: Vec<(i64, String, i64)> = tx
+        .prepare("SELECT id, body, received_at FROM requests")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE requests SET body = ?2, reasons = ?3 WHERE id = ?1")?;
+    for (id, raw, received_at) in rows {
+        if let Some((body, reasons)) = super::super::normalise::rewritten(&raw, received_at) {
+            update.execute(rusqlite::params![id, body, reasons])?;
+        }
+    }
+    Ok(())
+}
+
 /// Applies the migrations not yet applied, in one write transaction that also reads the version,
 /// so processes opening a new file at the same moment take turns instead of both migrating.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
@@ -57,11 +75,14 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     if current > known {
         return Err(StoreError::TooNew(current));
     }
-    for (version, sql) in (1..)
+    for (version, sql) in (1i64..)
         .zip(MIGRATIONS)
         .skip(usize::try_from(current).unwrap_or(0))
     {
         tx.execute_batch(sql)?;
+        if version == super::super::normalise::REWRITE_AT_VERSION as i64 {
+            normalise_rows(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version)?;
         tracing::info!(version, "applied migration");
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 /// Requests received at or after `since_ms`, oldest first.
 pub fn list(conn: &mut Connection, since_ms: i64) -> Result<Vec<ListedRequest>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT reference, received_at, flags, outcome, body FROM requests \
+        "SELECT reference, received_at, flags, outcome, reasons, body FROM requests \
          WHERE received_at >= ?1 ORDER BY received_at, id",
     )?;
     let rows = stmt.query_map(params![since_ms], |r| {
@@ -17,7 +17,8 @@ pub fn list(conn: &mut Connection, since_ms: i64) -> Result<Vec<ListedRequest>, 
             received_at: r.get(1)?,
             flags: r.get(2)?,
             outcome: r.get(3)?,
-            body: r.get(4)?,
+            reasons: r.get(4)?,
+            body: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -16,10 +16,17 @@ struct Job {
     reply: oneshot::Sender<Result<Stored, StoreError>>,
 }
 
+/// What the writer thread is asked to do.
+enum Task {
+    Insert(Job),
+    /// Begin a write transaction and roll it back: the readiness check.
+    Ping(oneshot::Sender<Result<(), StoreError>>),
+}
+
 /// The handle to the writer thread; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Writer {
-    queue: mpsc::Sender<Job>,
+    queue: mpsc::Sender<Task>,
 }
 
 impl Writer {
@@ -38,20 +45,41 @@ impl Writer {
     pub async fn insert(&self, request: NewRequest) -> Result<Stored, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.queue
-            .try_send(Job { request, reply })
+            .try_send(Task::Insert(Job { request, reply }))
             .map_err(|_| StoreError::Unavailable)?;
         answer.await.map_err(|_| StoreError::Unavailable)?
     }
+
+    /// Whether the writer thread answers and can begin a write transaction, within a second.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.queue
+            .try_send(Task::Ping(reply))
+            .map_err(|_| StoreError::Unavailable)?;
+        tokio::time::timeout(std::time::Duration::from_secs(1), answer)
+            .await
+            .map_err(|_| StoreError::Unavailable)?
+            .map_err(|_| StoreError::Unavailable)?
+    }
 }
 
-fn run(mut conn: Connection, mut rx: mpsc::Receiver<Job>) {
+fn run(mut conn: Connection, mut rx: mpsc::Receiver<Task>) {
     while let Some(first) = rx.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
+        let mut batch = Vec::new();
+        let mut next = Some(first);
+        while let Some(task) = next.take() {
+            match task {
+                Task::Insert(job) => batch.push(job),
+                Task::Ping(reply) => {
+                    let _ = reply.send(ping(&conn));
+                }
             }
+            if batch.len() < MAX_BATCH {
+                next = rx.try_recv().ok();
+            }
+        }
+        if batch.is_empty() {
+            continue;
         }
         match commit(&mut conn, &batch) {
             Ok(results) => {
@@ -68,6 +96,11 @@ fn run(mut conn: Connection, mut rx: mpsc::Receiver<Job>) {
             }
         }
     }
+}
+
+fn ping(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")?;
+    Ok(())
 }
 
 /// One transaction for the whole batch; each insert in a savepoint so one failure spares the rest.
@@ -112,8 +145,18 @@ fn insert_one(conn: &Connection, r: &NewRequest, now: i64) -> Result<Stored, Sto
     if taken.is_some() {
         return Ok(Stored::ReferenceTaken);
     }
-    conn.prepare_cached("INSERT INTO requests (reference, received_at, flags, outcome, body) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![r.reference, now, r.flags, r.outcome, r.body])?;
+    conn.prepare_cached(
+        "INSERT INTO requests (reference, received_at, flags, outcome, reasons, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        r.reference,
+        now,
+        r.flags,
+        r.outcome,
+        r.reasons,
+        r.body
+    ])?;
     let request_id = conn.last_insert_rowid();
     let answer = created_answer(&r.reference, now);
     conn.prepare_cached(
