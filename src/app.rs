@@ -8,7 +8,8 @@ use leptos_router::path;
 use crate::components::SiteLayout;
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    ArticlePage, ConditionPage, ContactPage, EmbedRequestPage, FinderPage, NotFoundPage, RequestPage,
+    ArticlePage, ConditionPage, ContactPage, EmbedRequestPage, FinderPage, NotFoundPage,
+    RequestPage,
 };
 
 #[component]
@@ -55,13 +56,22 @@ fn LocaleRoot(children: Children) -> impl IntoView {
 /// for the embed. Any other address is the 404 page.
 pub fn prerendered_paths() -> Vec<String> {
     use domain::request::Step;
-    let mut paths = vec!["/".to_owned(), "/conditions".to_owned(), "/contact".to_owned()];
+    let mut paths = vec![
+        "/".to_owned(),
+        "/conditions".to_owned(),
+        "/contact".to_owned(),
+    ];
     let catalogue = domain::catalogue::catalogue();
-    paths.extend(catalogue.entries().iter().map(|e| format!("/conditions/{}", e.id.0)));
-    let pages = Step::ALL
-        .iter()
-        .map(|step| step.slug())
-        .chain([crate::wizard::NOT_ELIGIBLE_SLUG, crate::wizard::URGENT_CARE_SLUG]);
+    paths.extend(
+        catalogue
+            .entries()
+            .iter()
+            .map(|e| format!("/conditions/{}", e.id.0)),
+    );
+    let pages = Step::ALL.iter().map(|step| step.slug()).chain([
+        crate::wizard::NOT_ELIGIBLE_SLUG,
+        crate::wizard::URGENT_CARE_SLUG,
+    ]);
     for base in ["/request", crate::embed::EMBED_PATH] {
         paths.push(base.to_owned());
         paths.extend(pages.clone().map(|slug| format!("{base}/{slug}")));

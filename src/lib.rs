@@ -58,7 +58,10 @@ fn take_over() {
     // have moved focus into it or answered, and the same element of the app's copy gets both.
     let prerendered = document().get_element_by_id(PRERENDERED_ID);
     let focused = prerendered.as_ref().and_then(focused_in);
-    let answers = prerendered.as_ref().map(takeover::answers_in).unwrap_or_default();
+    let answers = prerendered
+        .as_ref()
+        .map(takeover::answers_in)
+        .unwrap_or_default();
     if let Some(prerendered) = prerendered {
         prerendered.remove();
         takeover::remove_prerendered_head();

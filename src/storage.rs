@@ -28,7 +28,9 @@ pub fn store_locale(tag: &str) {
 /// The cookie the server reads to send the reader's language from the first byte on the next
 /// visit (`lang=de`); a year, the whole site, never sent to another site.
 fn remember_locale_for_server(tag: &str) {
-    let Some(document) = web_sys::window().filter(|_| crate::IN_BROWSER).and_then(|w| w.document())
+    let Some(document) = web_sys::window()
+        .filter(|_| crate::IN_BROWSER)
+        .and_then(|w| w.document())
     else {
         return;
     };

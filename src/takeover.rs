@@ -50,7 +50,10 @@ pub fn answer_again(answers: &[Answer]) {
         return;
     }
     let document = leptos::prelude::document();
-    let Some(list) = document.body().and_then(|b| b.query_selector_all(FIELDS).ok()) else {
+    let Some(list) = document
+        .body()
+        .and_then(|b| b.query_selector_all(FIELDS).ok())
+    else {
         return;
     };
     for answer in answers {

@@ -18,7 +18,9 @@ pub fn document(shell: &str, page: &Rendered, locale: Locale) -> Result<String, 
         return Err("index.html is already prerendered".into());
     }
     if shell.contains("<title>") || shell.contains(r#"name="description""#) {
-        return Err("index.html has its own <title> or description: every page brings its own".into());
+        return Err(
+            "index.html has its own <title> or description: every page brings its own".into(),
+        );
     }
     let html = shell.find("<html").ok_or("no <html> in index.html")?;
     let html_end = html + shell[html..].find('>').ok_or("unclosed <html>")?;
@@ -60,7 +62,10 @@ mod tests {
         assert!(out.contains("<html lang=\"de\">"), "{out}");
         assert!(!out.contains("lang=\"en\""), "{out}");
         assert!(out.contains("<!--app-head--><title>T</title><meta name=\"description\" content=\"D\"><!--/app-head--></head>"), "{out}");
-        assert!(out.contains("<body><div id=\"app-prerendered\"><main>Hallo</main></div></body>"), "{out}");
+        assert!(
+            out.contains("<body><div id=\"app-prerendered\"><main>Hallo</main></div></body>"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -48,10 +48,12 @@ fn prerender(dir: &Path) -> Result<usize, String> {
     for locale in Locale::ALL {
         for path in paths.iter().map(String::as_str).chain([NOT_FOUND_PATH]) {
             let page = render::render(&url(path, locale));
-            let html = document::document(&shell, &page, locale).map_err(|e| format!("{path}: {e}"))?;
+            let html =
+                document::document(&shell, &page, locale).map_err(|e| format!("{path}: {e}"))?;
             let file = dir.join(page_file(path, locale));
             if let Some(folder) = file.parent() {
-                std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| format!("{}: {e}", folder.display()))?;
             }
             std::fs::write(&file, &html).map_err(|e| format!("{}: {e}", file.display()))?;
             if path == "/" && locale == Locale::En {
@@ -100,12 +102,18 @@ mod tests {
 
     #[test]
     fn page_files_follow_the_address() {
-        assert_eq!(page_file("/", Locale::En), PathBuf::from("pages/en/index.html"));
+        assert_eq!(
+            page_file("/", Locale::En),
+            PathBuf::from("pages/en/index.html")
+        );
         assert_eq!(
             page_file("/conditions/als", Locale::De),
             PathBuf::from("pages/de/conditions/als/index.html")
         );
-        assert_eq!(page_file(NOT_FOUND_PATH, Locale::De), PathBuf::from("pages/de/404.html"));
+        assert_eq!(
+            page_file(NOT_FOUND_PATH, Locale::De),
+            PathBuf::from("pages/de/404.html")
+        );
         assert_eq!(url("/conditions", Locale::De), "/conditions?lang=de");
         assert_eq!(url("/conditions", Locale::En), "/conditions");
     }

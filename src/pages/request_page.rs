@@ -14,10 +14,9 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
 use crate::wizard::{
-    Next,
     CheckAnswersStep, ConditionStep, ConfirmationPage, ConsentStep, ContactStep, CountryStep,
-    HealthStep, NOT_ELIGIBLE_SLUG, NeedsScript, NotEligiblePage, PatientStep, URGENT_CARE_SLUG, UrgentCarePage,
-    WhoForStep, WizardState, provide_wizard, step_href,
+    HealthStep, NOT_ELIGIBLE_SLUG, NeedsScript, Next, NotEligiblePage, PatientStep,
+    URGENT_CARE_SLUG, UrgentCarePage, WhoForStep, WizardState, provide_wizard, step_href,
 };
 
 /// What `/request/{slug}` names.
@@ -101,7 +100,9 @@ pub fn RequestPage() -> impl IntoView {
         let mut page = page.get();
         // On its way to where the patient left off, `/request` already shows the first question
         // when that is where (it is what the page is rendered with at build time).
-        if page == Page::Resume && untrack(|| state.allowed(Step::Check)) == Next::Step(Step::WhoFor) {
+        if page == Page::Resume
+            && untrack(|| state.allowed(Step::Check)) == Next::Step(Step::WhoFor)
+        {
             page = Page::Step(Step::WhoFor);
         }
         if untrack(|| redirect(state, page)).is_some() {
