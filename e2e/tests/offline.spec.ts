@@ -176,11 +176,24 @@ base('a new version is offered, and accepting it keeps the half-filled draft', a
   const origin = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8181) + 89 + info.workerIndex}`;
   const server = spawn(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, [], {
     env: { ...process.env, BIND_ADDR: origin.slice(7), DIST_DIR: dist, PUBLIC_URL: origin,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'ct-data-')), RUST_LOG: 'error' },
-    stdio: 'ignore',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'ct-data-')), RUST_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Its log, shown when the test fails (a server that did not start says why).
+  let log = '';
+  server.stdout.on('data', (chunk) => { log += chunk; });
+  server.stderr.on('data', (chunk) => { log += chunk; });
+  let exited: number | null = null;
+  server.on('exit', (code) => { exited = code ?? -1; });
   try {
-    await expect.poll(() => fetch(`${origin}/api/health`).then((r) => r.status, () => 0)).toBe(200);
+    // Up when it answers, however long a busy machine takes (60 s only stops a hang); an exit
+    // ends the wait at once.
+    for (const deadline = Date.now() + 60_000; ;) {
+      if (exited !== null) throw new Error(`the server on ${origin} exited (${exited})`);
+      if (await fetch(`${origin}/api/health`).then((r) => r.status === 200, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the server on ${origin} did not answer in 60 s`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
     await open(page, `${origin}/request/who-for`);
     await controlled(page);
     await choose(page, 'Myself');
@@ -199,6 +212,10 @@ base('a new version is offered, and accepting it keeps the half-filled draft', a
     await expect(page.getByLabel('Myself', { exact: true })).toBeChecked();
     await expect(prompt).toHaveCount(0);
     await page.waitForFunction(() => caches.keys().then((names) => names.every((n) => n.endsWith('-next'))));
+  } catch (error) {
+    await info.attach('server.log', { body: log, contentType: 'text/plain' });
+    console.error(`the server on ${origin} logged:\n${log}`);
+    throw error;
   } finally {
     server.kill();
     rmSync(dist, { recursive: true, force: true });
