@@ -9,6 +9,9 @@
 //   E2E_DIST_DIR       the build to serve, default dist/
 //   E2E_EXPECT_TIMEOUT ms an expect() waits for its condition, default 15000 (a bound for a
 //                      condition that never comes, not a schedule: a busy machine is slow)
+//   E2E_TEST_TIMEOUT   ms a test may take, default 120000; a long journey is marked test.slow()
+//                      (three times that). Measured: at load 25 on 2 cores the embed journey
+//                      took over 90 s and the 25 condition links over 30 s.
 //   CARGO_TARGET_DIR   where release/server is
 // Two runs at once need their own E2E_PORT, E2E_PARTNER_PORT and E2E_OUTPUT_DIR.
 import { defineConfig, devices } from '@playwright/test';
@@ -43,6 +46,7 @@ const chromium = {
 export default defineConfig({
   testDir: './tests',
   outputDir: process.env.E2E_OUTPUT_DIR || './test-results',
+  timeout: Number(process.env.E2E_TEST_TIMEOUT || 120_000),
   expect: { timeout: Number(process.env.E2E_EXPECT_TIMEOUT || 15_000) },
   fullyParallel: true,
   workers: 2,

@@ -45,7 +45,7 @@ test('the manifest is valid and its icons load', async ({ page, request }) => {
 });
 
 test('offline, every page comes from the saved copy and says so', async ({ page, context, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await open(page, '/');
   await controlled(page);
   await context.setOffline(true);
@@ -70,7 +70,7 @@ test('offline, every page comes from the saved copy and says so', async ({ page,
 });
 
 test('a request written offline is kept, survives a new page and is sent once', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   await context.setOffline(true);
   const reference = await sendAndQueue(page);
@@ -97,7 +97,7 @@ test('a request written offline is kept, survives a new page and is sent once', 
 });
 
 test('503 three times then 201: sent once, with one key', async ({ page, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await toCheck(page);
   const keys: string[] = [];
   let refused = 0;
@@ -115,7 +115,7 @@ test('503 three times then 201: sent once, with one key', async ({ page, guards 
 });
 
 test('a 422 from the outbox leaves the item, marked needs attention', async ({ page, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await toCheck(page);
   await page.route('**/api/requests', unavailableThenRefused().handle);
   const reference = await sendAndQueue(page);
@@ -147,7 +147,7 @@ test('a 422 from the outbox leaves the item, marked needs attention', async ({ p
 });
 
 test('two pages sending at once store one row', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   await context.setOffline(true);
   const reference = await sendAndQueue(page);
@@ -169,7 +169,7 @@ test('two pages sending at once store one row', async ({ page, context, guards }
 // Its own server on a copy of dist/, so changing sw.js there (a new build deployed) touches no
 // other test; Playwright cannot route a service worker's own script, so the file itself changes.
 base('a new version is offered, and accepting it keeps the half-filled draft', async ({ page }, info) => {
-  test.setTimeout(90_000);
+  test.slow();
   const dist = mkdtempSync(join(tmpdir(), 'ct-dist-'));
   cpSync(distDir, dist, { recursive: true });
   // Beside the run's own port (8181 → 8270), so runs on other ports do not collide.

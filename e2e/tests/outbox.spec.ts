@@ -27,7 +27,7 @@ async function forward(route: Route, attempts: Attempt[], body?: object) {
 }
 
 test('a request the server refused is fixed and sent again with a new key: one row', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   const attempts: Attempt[] = [];
   let refuse = true;
@@ -88,7 +88,7 @@ test('a request the server refused is fixed and sent again with a new key: one r
 });
 
 test('a refused request is discarded only after a question, and the page says it was not sent', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   const intake = unavailableThenRefused();
   await context.route('**/api/requests', intake.handle);
@@ -126,7 +126,7 @@ test('a refused request is discarded only after a question, and the page says it
 });
 
 test("the service worker's sync event sends a queued request with no page open: one row", async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await countPersistCalls(page);
   await toCheck(page);
   await context.setOffline(true);
