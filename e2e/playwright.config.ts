@@ -1,5 +1,19 @@
 // End-to-end journeys: Debian's Chromium drives the release build in dist/, served by the real
 // server binary on its own port with a fresh database, exactly as a user would meet it.
+//
+// Environment (all optional; the defaults are one run on this machine):
+//   E2E_PORT           the app server's loopback port, default 8181 (the "new version" test's own
+//                      servers use E2E_PORT + 89 + the worker index)
+//   E2E_PARTNER_PORT   the demo partner site's port on 127.0.0.2 and 127.0.0.3, default 8191
+//   E2E_OUTPUT_DIR     traces and failure artefacts, default e2e/test-results
+//   E2E_DIST_DIR       the build to serve, default dist/
+//   E2E_EXPECT_TIMEOUT ms an expect() waits for its condition, default 15000 (a bound for a
+//                      condition that never comes, not a schedule: a busy machine is slow)
+//   E2E_TEST_TIMEOUT   ms a test may take, default 120000; a long journey is marked test.slow()
+//                      (three times that). Measured: at load 25 on 2 cores the embed journey
+//                      took over 90 s and the 25 condition links over 30 s.
+//   CARGO_TARGET_DIR   where release/server is
+// Two runs at once need their own E2E_PORT, E2E_PARTNER_PORT and E2E_OUTPUT_DIR.
 import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +45,9 @@ const chromium = {
 
 export default defineConfig({
   testDir: './tests',
+  outputDir: process.env.E2E_OUTPUT_DIR || './test-results',
+  timeout: Number(process.env.E2E_TEST_TIMEOUT || 120_000),
+  expect: { timeout: Number(process.env.E2E_EXPECT_TIMEOUT || 15_000) },
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -49,7 +66,11 @@ export default defineConfig({
     command: `${targetDir}/release/server`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    timeout: 60_000,
+    // Its log in this run's output (warnings and errors only, RUST_LOG=warn), on either stream,
+    // so a server that fails to start or fails a request says why.
+    stdout: 'pipe',
+    stderr: 'pipe',
     env: {
       BIND_ADDR: `127.0.0.1:${port}`,
       DATA_DIR: dataDir,
@@ -63,7 +84,9 @@ export default defineConfig({
     command: 'node partner/serve.cjs',
     url: `${partnerOrigin}/health`,
     reuseExistingServer: false,
-    timeout: 10_000,
+    timeout: 30_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
     env: { E2E_PARTNER_PORT: String(partnerPort), E2E_APP_ORIGIN: baseURL },
   }],
 });

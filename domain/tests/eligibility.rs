@@ -1,11 +1,13 @@
 //! The eligibility rules of product.md, one line per case: each rule has a just-in and a just-out
 //! case, and a property test shows that answers a rule does not read never change the outcome.
 
+use domain::article::{call_to_action, service_area};
 use domain::catalogue::ConditionId;
 use domain::eligibility::{
     AgeGroup, Answers, ConditionChoice, Outcome, Refusal, Relation, TreatmentCountry, WhoFor,
     YesNo, YesNoNotSure, evaluate, rules,
 };
+use domain::request::label;
 use domain::{Locale, Msg};
 use proptest::prelude::*;
 
@@ -159,15 +161,51 @@ fn urgent_page_takes_precedence() {
     assert!(Outcome::NeedsReview(vec![]).can_continue());
 }
 
+/// The article's service-area notice and the rules say the same thing, in every language: a
+/// country the notice names as not processed now is refused with that reason, a country it
+/// names as arranged is accepted, any other is offered Germany instead; the call-back promise
+/// is the rules' hours. Which countries those are is the rules' business (an edit of the table
+/// changes the notice and the verdicts together); this test only holds the two to each other.
 #[test]
 fn service_area_is_the_articles() {
-    use TreatmentCountry::*;
-    assert_eq!(
-        rules().excluded_countries(),
-        [Turkey, Israel, Russia, Switzerland, SouthKorea, India]
-    );
-    assert_eq!(rules().arranged_countries(), [Germany]);
-    assert_eq!(rules().callback_hours(), 24);
+    for locale in Locale::ALL {
+        let notice = service_area(locale);
+        let mut named = 0;
+        for country in TreatmentCountry::ALL {
+            let name = locale.text(label::country(country));
+            let not_processed = notice.not_processed.contains(name);
+            let arranged = notice.offer.contains(name);
+            let verdict = format!(
+                "{:?}",
+                evaluate(&Answers {
+                    country: Some(country),
+                    ..fine()
+                })
+            );
+            let expected = match (not_processed, arranged) {
+                (true, false) => format!("NotEligibleNow([CountryNotProcessedNow({country:?})])"),
+                (false, true) => OK.into(),
+                (false, false) => "NotEligibleNow([CountryNotArranged])".into(),
+                _ => panic!("{locale:?}: {name} is named as both refused and arranged: {notice:?}"),
+            };
+            assert_eq!(
+                verdict, expected,
+                "{locale:?}: {name} in the notice {notice:?}"
+            );
+            named += usize::from(not_processed || arranged);
+        }
+        assert!(
+            named > 1,
+            "{locale:?}: the notice names no countries: {notice:?}"
+        );
+        let hours = rules().callback_hours().to_string();
+        assert!(
+            notice.offer.contains(&hours),
+            "{locale:?}: {}",
+            notice.offer
+        );
+        assert!(call_to_action(locale).body.contains(&hours), "{locale:?}");
+    }
 }
 
 #[test]

@@ -1,8 +1,6 @@
 //! The search engine over the real catalogue: misspellings, lay terms, abbreviations, German,
 //! folding, empty and huge queries, ranking and highlights; then properties over arbitrary text.
 
-use std::time::{Duration, Instant};
-
 use domain::Locale;
 use domain::catalogue::{catalogue, find, search_index, suggestions};
 use domain::search::{Searcher, Tier};
@@ -85,8 +83,10 @@ fn empty_and_blank_queries_find_nothing() {
     }
 }
 
+/// Long queries are answered without a panic and within the catalogue. How fast is the
+/// benchmark's question (`./bench/search/run`), never a test's: a timer fails on a busy machine.
 #[test]
-fn a_thousand_characters_are_answered_fast() {
+fn a_thousand_characters_are_answered() {
     let queries = [
         "a".repeat(1000),
         "alzheimer ".repeat(100),
@@ -98,14 +98,8 @@ fn a_thousand_characters_are_answered_fast() {
     ];
     let mut searcher = Searcher::default();
     for query in &queries {
-        let started = Instant::now();
         let count = searcher.search(search_index(), query, Locale::En).len();
-        assert!(
-            started.elapsed() < Duration::from_millis(200),
-            "{:?}",
-            started.elapsed()
-        );
-        assert!(count <= catalogue().entries().len());
+        assert!(count <= catalogue().entries().len(), "{query:?}: {count}");
     }
 }
 

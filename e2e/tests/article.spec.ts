@@ -154,7 +154,11 @@ test('the takeover keeps the reader in place: no layout shift, same scroll posit
   release();
   await expect(page.locator('#app-prerendered')).toHaveCount(0);
   await expect(page.locator('#safety')).toBeVisible();
-  await page.waitForTimeout(500);
+  // Two frames after the takeover: the app's page has been laid out and painted (a shift is
+  // recorded when it is painted), whatever the machine's speed; then one task for the observer.
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))),
+  );
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThanOrEqual(1);
   const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
   expect(cls).toBeLessThanOrEqual(0.02);

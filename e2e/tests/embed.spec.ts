@@ -205,12 +205,18 @@ async function expectRefusedFrame(page: Page) {
   expect(await frame?.getByText('Who is this request for?').count()).toBe(0);
 }
 
+/** Waits until the browser has put its error page in the embed's frame (a refused frame never
+ * runs the app, so no event can come from it later). */
+async function frameRefused(page: Page) {
+  await expect.poll(() => page.frames().find((fr) => fr !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+}
+
 test('a page outside the allowlist cannot frame the wizard', async ({ page, guards }) => {
   guards.allow.push(/frame-ancestors/, /Refused to frame/);
   const blocked = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
   await openPartner(page, '', strangerOrigin);
   await blocked;
-  await page.waitForTimeout(500);
+  await frameRefused(page);
   expect(await events(page)).toEqual([]);
   await expectRefusedFrame(page);
 });
@@ -220,7 +226,7 @@ test('an unknown partner id cannot frame the wizard either', async ({ page, guar
   const blocked = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
   await openPartner(page, '?partner=someone-else');
   await blocked;
-  await page.waitForTimeout(500);
+  await frameRefused(page);
   expect(await events(page)).toEqual([]);
   await expectRefusedFrame(page);
 });
@@ -231,6 +237,13 @@ test('messages from another origin or another frame change nothing', async ({ pa
   await expect(page.frameLocator('#embed-2 iframe').getByRole('heading', { level: 1 })).toBeVisible();
   await expect.poll(async () => (await events(page)).filter((e) => e.name === 'ready').length).toBe(2);
   const before = [await frameHeight(page, 'embed-1'), await frameHeight(page, 'embed-2')];
+  // Every message the host page receives, as the loader's listener has already seen it (it was
+  // added first, so it runs first): the test waits for the forged ones to arrive, not for a time.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+  });
   const forged = [
     { type: 'ct-embed/v1', event: 'submitted', reference: 'CT-FAKE0000', test: false },
     { type: 'ct-embed/v1', event: 'height', height: 5000 },
@@ -265,7 +278,14 @@ test('messages from another origin or another frame change nothing', async ({ pa
     parent.postMessage({ type: 'ct-embed/v1', event: 'submitted', reference: '<img src=x>' }, '*');
     parent.postMessage({ type: 'ct-embed/v1', event: 'height', height: 'tall' }, '*');
   });
-  await page.waitForTimeout(500);
+  // All have arrived: CT-FAKE0000 from the host, the forger (its page posts on load), the stray
+  // frame and the v2 message; height 5000 from the first three; and the two bad shapes.
+  const arrived = (text: string) =>
+    page.evaluate((t) => (window as unknown as { seen: string[] }).seen.filter((m) => m.includes(t)).length, text);
+  await expect.poll(() => arrived('CT-FAKE0000')).toBe(4);
+  await expect.poll(() => arrived('"height":5000')).toBe(3);
+  await expect.poll(() => arrived('<img src=x>')).toBe(1);
+  await expect.poll(() => arrived('"height":"tall"')).toBe(1);
   const got = await events(page, true);
   expect(got.filter((e) => e.name === 'submitted')).toEqual([]);
   expect(got.every((e) => e.target === 'embed-1' || e.target === 'embed-2')).toBe(true);

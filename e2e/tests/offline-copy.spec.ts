@@ -9,7 +9,7 @@ const ABSENT = 'This site is not saved on this device for reading offline.';
 const REMOVED = 'The saved copy was removed from this device. Without a connection, this site will not open until you save it again.';
 
 test('the saved copy is shown with its date and time, removed, and saved again', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await countPersistCalls(page);
   await open(page, '/');
   await controlled(page);

@@ -45,7 +45,7 @@ test('the manifest is valid and its icons load', async ({ page, request }) => {
 });
 
 test('offline, every page comes from the saved copy and says so', async ({ page, context, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await open(page, '/');
   await controlled(page);
   await context.setOffline(true);
@@ -70,7 +70,7 @@ test('offline, every page comes from the saved copy and says so', async ({ page,
 });
 
 test('a request written offline is kept, survives a new page and is sent once', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   await context.setOffline(true);
   const reference = await sendAndQueue(page);
@@ -97,7 +97,7 @@ test('a request written offline is kept, survives a new page and is sent once', 
 });
 
 test('503 three times then 201: sent once, with one key', async ({ page, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await toCheck(page);
   const keys: string[] = [];
   let refused = 0;
@@ -115,7 +115,7 @@ test('503 three times then 201: sent once, with one key', async ({ page, guards 
 });
 
 test('a 422 from the outbox leaves the item, marked needs attention', async ({ page, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await toCheck(page);
   await page.route('**/api/requests', unavailableThenRefused().handle);
   const reference = await sendAndQueue(page);
@@ -147,7 +147,7 @@ test('a 422 from the outbox leaves the item, marked needs attention', async ({ p
 });
 
 test('two pages sending at once store one row', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   await context.setOffline(true);
   const reference = await sendAndQueue(page);
@@ -169,18 +169,31 @@ test('two pages sending at once store one row', async ({ page, context, guards }
 // Its own server on a copy of dist/, so changing sw.js there (a new build deployed) touches no
 // other test; Playwright cannot route a service worker's own script, so the file itself changes.
 base('a new version is offered, and accepting it keeps the half-filled draft', async ({ page }, info) => {
-  test.setTimeout(90_000);
+  test.slow();
   const dist = mkdtempSync(join(tmpdir(), 'ct-dist-'));
   cpSync(distDir, dist, { recursive: true });
   // Beside the run's own port (8181 → 8270), so runs on other ports do not collide.
   const origin = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8181) + 89 + info.workerIndex}`;
   const server = spawn(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, [], {
     env: { ...process.env, BIND_ADDR: origin.slice(7), DIST_DIR: dist, PUBLIC_URL: origin,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'ct-data-')), RUST_LOG: 'error' },
-    stdio: 'ignore',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'ct-data-')), RUST_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Its log, shown when the test fails (a server that did not start says why).
+  let log = '';
+  server.stdout.on('data', (chunk) => { log += chunk; });
+  server.stderr.on('data', (chunk) => { log += chunk; });
+  let exited: number | null = null;
+  server.on('exit', (code) => { exited = code ?? -1; });
   try {
-    await expect.poll(() => fetch(`${origin}/api/health`).then((r) => r.status, () => 0)).toBe(200);
+    // Up when it answers, however long a busy machine takes (60 s only stops a hang); an exit
+    // ends the wait at once.
+    for (const deadline = Date.now() + 60_000; ;) {
+      if (exited !== null) throw new Error(`the server on ${origin} exited (${exited})`);
+      if (await fetch(`${origin}/api/health`).then((r) => r.status === 200, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the server on ${origin} did not answer in 60 s`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
     await open(page, `${origin}/request/who-for`);
     await controlled(page);
     await choose(page, 'Myself');
@@ -199,6 +212,10 @@ base('a new version is offered, and accepting it keeps the half-filled draft', a
     await expect(page.getByLabel('Myself', { exact: true })).toBeChecked();
     await expect(prompt).toHaveCount(0);
     await page.waitForFunction(() => caches.keys().then((names) => names.every((n) => n.endsWith('-next'))));
+  } catch (error) {
+    await info.attach('server.log', { body: log, contentType: 'text/plain' });
+    console.error(`the server on ${origin} logged:\n${log}`);
+    throw error;
   } finally {
     server.kill();
     rmSync(dist, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 // The outbox beyond sending: a request the server refused is fixed and sent again with a new
 // idempotency key (the same body keeps its key), or discarded after a question; and the service
-// worker's `sync` event sends a queued request with no page of the site open. Against the real
-// server; the database is read with the server's own `list`. The server's answers are changed
-// with `context.route`, which sees the service worker's requests as well as the page's: either
-// may be the one sending (one at a time, by the Web Lock).
+// worker's `sync` event, fired by the test through CDP, sends a queued request with no page of the
+// site open. Against the real server; the database is read with the server's own `list`. The
+// server's answers are changed with `context.route`, which sees the service worker's requests as
+// well as the page's: either may be the one sending (one at a time, by the Web Lock).
 import { Route } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { test, expect, open, expectNoAxeViolations } from './fixtures';
@@ -27,7 +27,7 @@ async function forward(route: Route, attempts: Attempt[], body?: object) {
 }
 
 test('a request the server refused is fixed and sent again with a new key: one row', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   const attempts: Attempt[] = [];
   let refuse = true;
@@ -88,7 +88,7 @@ test('a request the server refused is fixed and sent again with a new key: one r
 });
 
 test('a refused request is discarded only after a question, and the page says it was not sent', async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await toCheck(page);
   const intake = unavailableThenRefused();
   await context.route('**/api/requests', intake.handle);
@@ -126,7 +126,7 @@ test('a refused request is discarded only after a question, and the page says it
 });
 
 test("the service worker's sync event sends a queued request with no page open: one row", async ({ page, context, guards }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await countPersistCalls(page);
   await toCheck(page);
   await context.setOffline(true);
@@ -134,40 +134,48 @@ test("the service worker's sync event sends a queued request with no page open: 
   expect(await persistCalls(page), 'persistent storage asked for when a request is queued').toBeGreaterThan(0);
 
   // No page of the site stays open to send it (on `online`, start-up or visibility): only the
-  // worker. Back online the browser fires the sync event itself, while the server is still out of
-  // reach (503): that attempt fails, and the browser would try again only minutes later.
+  // worker. The test fires the sync event itself. Back online, the browser may also fire one on
+  // its own schedule, before or after the test's: whatever it sends before the test's event is
+  // held here until then, so nothing reaches the server before the test's event, and either
+  // order ends in one row (the outbox's Web Lock and the idempotency key).
   const blank = await context.newPage();
   await page.close();
   const attempts: string[] = [];
-  let down = true;
+  const held: (() => void)[] = [];
+  let dispatched = false;
+  let answer!: (status: number) => void;
+  const answered = new Promise<number>((resolve) => { answer = resolve; });
   await context.route('**/api/requests', async (route) => {
     attempts.push(route.request().serviceWorker() ? 'worker' : 'page');
-    if (down) await route.fulfill({ status: 503, body: '' });
-    else await route.continue();
+    if (!dispatched) await new Promise<void>((release) => held.push(release));
+    const response = await route.fetch();
+    answer(response.status());
+    await route.fulfill({ response });
   });
   await context.setOffline(false);
-  await expect.poll(() => attempts.length).toBeGreaterThan(0);
-  down = false;
-  expect(attempts.every((by) => by === 'worker')).toBe(true);
-  expect(storedReferences(), 'nothing stored before the sync event').not.toContain(reference);
 
   const cdp = await context.newCDPSession(blank);
-  const registrations = new Map<string, { scopeURL: string; isDeleted: boolean }>();
-  cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
-    for (const r of event.registrations) registrations.set(r.registrationId, r);
+  const registered = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
+      const ours = event.registrations.find((r) => r.scopeURL === `${baseURL}/` && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
   });
   await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => [...registrations.values()].filter((r) => !r.isDeleted).length).toBe(1);
-  const [registrationId] = [...registrations].find(([, r]) => r.scopeURL === `${baseURL}/` && !r.isDeleted)!;
-  // Dispatched until the item's backoff (up to a second after the 503) has passed; the outbox's
-  // lock and the idempotency key make a second event harmless.
-  await expect.poll(async () => {
-    await cdp.send('ServiceWorker.dispatchSyncEvent', {
-      origin: baseURL, registrationId, tag: 'ct-outbox', lastChance: false,
-    });
-    return storedReferences().filter((r) => r === reference).length;
-  }, { timeout: 30_000, intervals: [500, 1000] }).toBe(1);
-  expect(attempts.every((by) => by === 'worker')).toBe(true);
+  const registrationId = await registered;
+
+  expect(attempts.every((by) => by === 'worker'), `no page sent it: ${attempts}`).toBe(true);
+  expect(storedReferences(), 'nothing stored before the sync event').not.toContain(reference);
+  dispatched = true;
+  held.splice(0).forEach((release) => release());
+  await cdp.send('ServiceWorker.dispatchSyncEvent', {
+    origin: baseURL, registrationId, tag: 'ct-outbox', lastChance: false,
+  });
+  // The server's first answer to the worker (the route sees it), however long a busy machine
+  // takes: a 201.
+  expect(await answered).toBe(201);
+  expect(storedReferences().filter((r) => r === reference)).toHaveLength(1);
+  expect(attempts.every((by) => by === 'worker'), `only the worker sent it: ${attempts}`).toBe(true);
 
   // A page opened now finds the outbox empty and shows the server's reference.
   const again = await context.newPage();

@@ -97,7 +97,7 @@ async function toCheck(page: Page, health: [string, string, string] = ['No', 'No
 
 async function journey(page: Page, t: Texts, lang: string, who: 'myself' | 'parent', health: [string, string, string]) {
   // Nine pages, each with an axe run, on a shared two-core machine.
-  test.setTimeout(120_000);
+  test.slow();
   const posts = watchPosts(page);
   await open(page, `/request/who-for?lang=${lang}`);
   await expect(page).toHaveTitle(/^(Step|Schritt) 1 (of|von) 8: /);
@@ -172,7 +172,7 @@ test('a request for a relative, in English', async ({ page }) => {
 });
 
 test('"not sure" answers end as needs review and are posted', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.slow();
   const posts = watchPosts(page);
   await toCheck(page, ['Not sure', 'Not sure', 'No']);
   await expect(page.getByText('A doctor will look at some of your answers')).toBeVisible();
@@ -371,7 +371,7 @@ function allowFailedLoads(problems: string[]) {
 }
 
 test('each failure is said in words, and every retry reuses the same key', async ({ page, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   // Without IndexedDB there is no outbox (offline.spec.ts covers it): each failure is said here.
   await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
   const posts = watchPosts(page);
@@ -409,7 +409,7 @@ test('each failure is said in words, and every retry reuses the same key', async
 });
 
 test('a 422 sends its errors back to their step, then to check', async ({ page, guards }) => {
-  test.setTimeout(90_000);
+  test.slow();
   await toCheck(page);
   await page.route('**/api/requests', (route) =>
     route.fulfill({ status: 422, contentType: 'application/problem+json',

@@ -3,7 +3,11 @@
 //! (several instances behind a load balancer; PostgreSQL groups the commits itself). Both keep the
 //! same promises: an idempotency key and its request are written in one transaction, an answer is
 //! given only after COMMIT returned, and the server refuses to start without durable settings.
-//! Nothing outside this module writes SQL; this module knows nothing of HTTP.
+//! Nothing outside this module writes SQL. Of HTTP it knows one thing: the answer an idempotency
+//! key replays. A new request's answer (status 201 and `{reference, received_at}`, see
+//! `created_answer`) is written as a `StoredAnswer` in the same transaction as the request, so a
+//! retry with the key gets the first answer byte for byte. Routes, headers and problem bodies
+//! are the API's (`api/`).
 
 mod normalise;
 mod postgres;

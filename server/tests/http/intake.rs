@@ -211,9 +211,22 @@ async fn fever_posted_directly_is_refused() {
     let h = harness().await;
     let mut body = valid_body(&key(1), 1);
     body["screening"]["fever_or_unwell"] = "yes".into();
-    send(&h.app, post_json(Some(&key(1)), &body))
+    let p = send(&h.app, post_json(Some(&key(1)), &body))
         .await
         .problem(422);
+    // Refused by the urgent-care rule and for nothing else: the problem names that rule's answer
+    // and says it in the request's language (the fixture's `locale` is German).
+    assert_eq!(p["type"], domain::wire::Problem::TYPE_NOT_ELIGIBLE, "{p}");
+    let urgent = domain::eligibility::Refusal::UrgentCare;
+    assert_eq!(
+        p["errors"],
+        serde_json::json!([{
+            "pointer": "/screening/fever_or_unwell",
+            "detail": urgent.text(domain::Locale::De).title,
+        }]),
+        "{p}"
+    );
+    assert!(h.stored().await.is_empty());
 }
 
 #[tokio::test]
