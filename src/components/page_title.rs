@@ -63,8 +63,15 @@ pub fn PageTitle(
             <Link rel="alternate" hreflang="x-default" href=default />
         }
     };
+    // Rendered at build time, leptos_meta writes the title after the page is done and its
+    // signals are gone: it gets the text itself there, the live closure in the browser.
+    let title: leptos::text_prop::TextProp = if crate::IN_BROWSER {
+        full.into()
+    } else {
+        full().into()
+    };
     view! {
-        <Title text=full />
+        <Title text=title />
         <Meta name="description" content=description />
         <Meta property="og:type" content=og_type />
         <Meta property="og:title" content=move || text.get() />
