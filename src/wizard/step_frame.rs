@@ -39,9 +39,14 @@ pub fn returns_to_check() -> bool {
     use_query_map().with_untracked(|q| q.get("return").as_deref() == Some("check"))
 }
 
-/// Moves focus to the page heading once the page is on screen.
+/// Moves focus to the page heading once the page is on screen; inside a partner's frame only
+/// after the patient has acted in it (see [`browser::may_take_focus`]).
 pub fn focus_heading_on_mount() {
-    Effect::new(move |_| browser::focus_later(HEADING_ID));
+    Effect::new(move |_| {
+        if browser::may_take_focus() {
+            browser::focus_later(HEADING_ID);
+        }
+    });
 }
 
 #[component]
