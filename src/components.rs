@@ -3,6 +3,7 @@
 mod language_switch;
 mod offline_copy;
 mod offline_notices;
+mod page_heading;
 mod page_title;
 mod site_footer;
 mod site_header;
@@ -11,6 +12,7 @@ mod site_layout;
 pub use language_switch::LanguageSwitch;
 pub use offline_copy::OfflineCopy;
 pub use offline_notices::OfflineNotices;
+pub use page_heading::{PAGE_HEADING_ID, focus_page_heading};
 pub use page_title::PageTitle;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

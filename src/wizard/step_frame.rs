@@ -81,7 +81,18 @@ pub fn StepFrame(
             i18n.locale().text(step.title())
         )
     });
-    focus_heading_on_mount();
+    // Errors already on show when the page opens (the server refused the request and check your
+    // answers sent the reader here) are focused like the browser's own: the summary, not the heading.
+    Effect::new(move |_| {
+        if browser::may_take_focus() {
+            let target = if errors.with_untracked(Vec::is_empty) {
+                HEADING_ID
+            } else {
+                ERROR_SUMMARY_ID
+            };
+            browser::focus_later(target);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(on_submit) = on_submit {
