@@ -91,7 +91,7 @@ async function walk(page: Page, f: FrameLocator, afterEachStep?: () => Promise<v
   await choose(f, 'Phone call');
   await f.getByLabel('Phone number', { exact: true }).fill('+49 30 1234567');
   await choose(f, 'Morning (8am to 12pm)');
-  await f.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await f.getByRole('combobox', { name: 'Your time zone' }).selectOption('Europe/Berlin');
   await next(f);
   await step();
   await f.getByLabel(/process the patient’s health data/).check();
@@ -194,6 +194,9 @@ test('test mode runs the whole journey and stores nothing', async ({ page }) => 
   const reference = String(submitted[0].detail.reference);
   expect(reference).toMatch(/^CT-TEST[0-9A-Z]{4}$/);
   await expect(f.getByText(reference)).toBeVisible();
+  // Nothing was stored, so nobody will call: the page promises no call.
+  await expect(f.getByText('This was a test: the request was not stored, and nobody will call you.')).toBeVisible();
+  await expect(f.getByText(/will contact you within|calls you at the time you chose/)).toHaveCount(0);
   expect(JSON.stringify(stored())).not.toContain(reference);
 });
 

@@ -61,3 +61,23 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The IANA time zones the browser knows (`Intl.supportedValuesOf('timeZone')`); empty where
+/// the browser lacks that call (the field then offers the device's zone only).
+pub fn time_zones() -> Vec<String> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
+    let call = intl.as_ref().and_then(|intl| {
+        js_sys::Reflect::get(intl, &"supportedValuesOf".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(intl), Some(call)) = (intl, call) else {
+        return Vec::new();
+    };
+    call.call1(&intl, &"timeZone".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
