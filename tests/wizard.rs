@@ -230,9 +230,18 @@ async fn history_to_a_step_too_early_is_redirected_and_rendered() {
 fn assert_every_error_is_announced(host: &web_sys::HtmlElement, ids: &[&str]) {
     for id in ids {
         let control = find(host, &format!("#{id}")).unwrap_or_else(|| panic!("#{id}"));
-        assert_eq!(control.get_attribute("aria-invalid").as_deref(), Some("true"), "{id}");
-        let described = control.get_attribute("aria-describedby").unwrap_or_default();
-        assert!(described.split(' ').any(|d| d == format!("{id}-error")), "{id}: {described}");
+        assert_eq!(
+            control.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{id}"
+        );
+        let described = control
+            .get_attribute("aria-describedby")
+            .unwrap_or_default();
+        assert!(
+            described.split(' ').any(|d| d == format!("{id}-error")),
+            "{id}: {described}"
+        );
         let message = text_of(host, &format!("#{id}-error"));
         assert!(message.starts_with("Error: "), "{id}: {message}");
     }
@@ -241,7 +250,10 @@ fn assert_every_error_is_announced(host: &web_sys::HtmlElement, ids: &[&str]) {
 #[wasm_bindgen_test]
 async fn checkboxes_selects_and_inputs_in_error_are_announced_alike() {
     let without_consent = COMPLETE
-        .replace(r#""consent_health_data":true"#, r#""consent_health_data":false"#)
+        .replace(
+            r#""consent_health_data":true"#,
+            r#""consent_health_data":false"#,
+        )
         .replace(r#""consent_clinics":true"#, r#""consent_clinics":false"#);
     reset("/request/consent", Some(&without_consent));
     let (host, handle) = mount_wizard();
@@ -268,10 +280,19 @@ async fn an_email_is_asked_no_best_time_and_the_time_zone_is_a_list() {
     reset("/request/contact", Some(COMPLETE));
     let (host, _handle) = mount_wizard();
     settle().await;
-    assert!(find(&host, "#contact-best-time").is_none(), "no best time for an email");
+    assert!(
+        find(&host, "#contact-best-time").is_none(),
+        "no best time for an email"
+    );
     let zone = find(&host, "select#contact-time-zone").expect("a list of time zones");
     let read = |name: &str| js_sys::Reflect::get(&zone, &name.into()).expect(name);
     assert_eq!(read("value").as_string().as_deref(), Some("Europe/Berlin"));
-    assert!(read("length").as_f64().unwrap_or(0.0) > 400.0, "the browser's zones");
-    assert!(find(&host, "select#contact-time-zone optgroup").is_some(), "grouped");
+    assert!(
+        read("length").as_f64().unwrap_or(0.0) > 400.0,
+        "the browser's zones"
+    );
+    assert!(
+        find(&host, "select#contact-time-zone optgroup").is_some(),
+        "grouped"
+    );
 }

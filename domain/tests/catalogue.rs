@@ -219,7 +219,10 @@ fn a_lay_term_finds_its_condition_and_nothing_unrelated() {
     let hits = first_hits("high blood pressure", Locale::En);
     assert_eq!(hits.first(), Some(&"heart-disease"), "{hits:?}");
     assert!(!hits.contains(&"diabetes"), "{hits:?}");
-    assert_eq!(first_hits("Bluthochdruck", Locale::De).first(), Some(&"heart-disease"));
+    assert_eq!(
+        first_hits("Bluthochdruck", Locale::De).first(),
+        Some(&"heart-disease")
+    );
     // Written as one word, hay fever still finds the allergies.
     let hits = first_hits("hayfever", Locale::En);
     assert_eq!(hits.first(), Some(&"allergies"), "{hits:?}");

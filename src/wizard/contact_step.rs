@@ -64,7 +64,11 @@ pub fn ContactStep() -> impl IntoView {
     state.saved.update(|s| {
         if s.phone_country.is_none() {
             let guess = PhoneCountry::guess(s.draft.time_zone.as_deref(), Some(locale.tag()));
-            s.phone_country = Some(guess.map_or(OTHER_PHONE_COUNTRY, PhoneCountry::iso).to_owned());
+            s.phone_country = Some(
+                guess
+                    .map_or(OTHER_PHONE_COUNTRY, PhoneCountry::iso)
+                    .to_owned(),
+            );
         }
     });
     let phone_country = Bind {

@@ -39,7 +39,7 @@ pub fn NotEligiblePage() -> impl IntoView {
                     refusal,
                     Refusal::CountryNotProcessedNow(_) | Refusal::CountryNotArranged
                 );
-                let change = Step::for_pointer(refusal.pointer()).map(|s| step_href(s));
+                let change = Step::for_pointer(refusal.pointer()).map(step_href);
                 view! {
                     <section class="app-refusal">
                         <h2 class="app-heading-m">{text.title}</h2>

@@ -72,10 +72,8 @@ fn FixLink(errors: Vec<domain::wire::FieldProblem>) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_context::<WizardState>();
     let navigate = use_navigate();
-    let href = problems_to_step(&errors).map_or_else(
-        || step_href(Step::Check),
-        |(step, _)| change_href(step),
-    );
+    let href = problems_to_step(&errors)
+        .map_or_else(|| step_href(Step::Check), |(step, _)| change_href(step));
     let target = href.clone();
     let open = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

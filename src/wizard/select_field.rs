@@ -53,7 +53,9 @@ pub fn SelectField(
     let hidden = move |option: &SelectOption| {
         let option = option.clone();
         move || {
-            let chosen = bind.value.with(|v| v.as_deref() == Some(option.value.as_str()));
+            let chosen = bind
+                .value
+                .with(|v| v.as_deref() == Some(option.value.as_str()));
             !chosen && search.is_some_and(|q| q.with(|q| !matches(&option, q)))
         }
     };

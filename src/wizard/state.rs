@@ -59,7 +59,9 @@ impl SavedDraft {
 
     /// The chosen phone country, if it is one of ours.
     pub fn phone_country(&self) -> Option<PhoneCountry> {
-        self.phone_country.as_deref().and_then(PhoneCountry::from_iso)
+        self.phone_country
+            .as_deref()
+            .and_then(PhoneCountry::from_iso)
     }
 }
 

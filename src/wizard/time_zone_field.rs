@@ -54,7 +54,10 @@ fn groups(i18n: I18n, zones: Vec<String>, detected: Option<String>) -> Vec<Optio
     let mut loose = Vec::new();
     let mut by_region: Vec<Vec<SelectOption>> = REGIONS.iter().map(|_| Vec::new()).collect();
     for name in zones {
-        match split(&name).0.and_then(|r| REGIONS.iter().position(|(x, _)| *x == r)) {
+        match split(&name)
+            .0
+            .and_then(|r| REGIONS.iter().position(|(x, _)| *x == r))
+        {
             Some(at) => by_region[at].push(option(name)),
             None => loose.push(option(name)),
         }
@@ -128,7 +131,10 @@ mod tests {
 
     #[test]
     fn names_show_as_region_and_words() {
-        assert_eq!(split("Europe/Berlin"), (Some("Europe"), "Berlin".to_owned()));
+        assert_eq!(
+            split("Europe/Berlin"),
+            (Some("Europe"), "Berlin".to_owned())
+        );
         assert_eq!(
             split("America/Argentina/Buenos_Aires"),
             (Some("America"), "Argentina – Buenos Aires".to_owned())

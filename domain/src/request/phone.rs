@@ -134,8 +134,12 @@ impl PhoneCountry {
                 "Europe/Kyiv" | "Europe/Kiev" => PhoneCountry::Ukraine,
                 "Europe/Istanbul" => PhoneCountry::Turkey,
                 "Europe/London" => PhoneCountry::UnitedKingdom,
-                "America/New_York" | "America/Chicago" | "America/Denver"
-                | "America/Los_Angeles" | "America/Phoenix" | "America/Anchorage"
+                "America/New_York"
+                | "America/Chicago"
+                | "America/Denver"
+                | "America/Los_Angeles"
+                | "America/Phoenix"
+                | "America/Anchorage"
                 | "Pacific/Honolulu" => PhoneCountry::UnitedStates,
                 _ => return None,
             })
