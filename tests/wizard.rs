@@ -69,6 +69,16 @@ const COMPLETE: &str = r#"{"draft":{"who_for":"myself","age_group":"adult",
 "email":"zoe@example.com","language":"de","best_time":"morning","time_zone":"Europe/Berlin",
 "consent_health_data":true,"consent_clinics":true},"started_at":1}"#;
 
+/// The complete draft with neither required consent given.
+fn without_consent() -> String {
+    COMPLETE
+        .replace(
+            r#""consent_health_data":true"#,
+            r#""consent_health_data":false"#,
+        )
+        .replace(r#""consent_clinics":true"#, r#""consent_clinics":false"#)
+}
+
 #[wasm_bindgen_test]
 async fn the_first_step_shows_its_question_as_the_heading_and_focuses_it() {
     reset("/request/who-for", None);
@@ -177,13 +187,7 @@ async fn check_your_answers_lists_the_answers_with_change_links() {
 
 #[wasm_bindgen_test]
 async fn consent_continue_records_the_version_and_opens_check() {
-    let without_consent = COMPLETE
-        .replace(
-            r#""consent_health_data":true"#,
-            r#""consent_health_data":false"#,
-        )
-        .replace(r#""consent_clinics":true"#, r#""consent_clinics":false"#);
-    reset("/request/consent", Some(&without_consent));
+    reset("/request/consent", Some(&without_consent()));
     let (host, _handle) = mount_wizard();
     settle().await;
     assert_eq!(path(), "/request/consent");
@@ -249,13 +253,7 @@ fn assert_every_error_is_announced(host: &web_sys::HtmlElement, ids: &[&str]) {
 
 #[wasm_bindgen_test]
 async fn checkboxes_selects_and_inputs_in_error_are_announced_alike() {
-    let without_consent = COMPLETE
-        .replace(
-            r#""consent_health_data":true"#,
-            r#""consent_health_data":false"#,
-        )
-        .replace(r#""consent_clinics":true"#, r#""consent_clinics":false"#);
-    reset("/request/consent", Some(&without_consent));
+    reset("/request/consent", Some(&without_consent()));
     let (host, handle) = mount_wizard();
     settle().await;
     click(&host, "button[type=submit]");

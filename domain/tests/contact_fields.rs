@@ -1,13 +1,8 @@
-//! The contact step's rules beyond shape: national phone numbers with their country, the time
-//! zone checked against the IANA names (the server's list), and no best time for an email.
+//! The contact step's rules beyond shape: national phone numbers with their country, and the
+//! time zone checked against the IANA names (the server's list).
 
 use domain::Msg;
-use domain::catalogue::ConditionId;
-use domain::eligibility::{AgeGroup, ConditionChoice, TreatmentCountry, YesNo, YesNoNotSure};
-use domain::request::{
-    BestTime, ContactChannel, Draft, PhoneCountry, PhoneNumber, TimeZone, ValidationContext,
-    WhoForChoice,
-};
+use domain::request::{PhoneCountry, PhoneNumber, TimeZone};
 
 fn phone(input: &str, country: Option<PhoneCountry>) -> Result<String, Msg> {
     PhoneNumber::parse_in(input, country).map(|p| p.as_str().to_owned())
@@ -101,7 +96,7 @@ fn the_phone_country_is_guessed_from_the_time_zone_then_the_language() {
     assert_eq!(PhoneCountry::guess(Some("UTC"), Some("en")), None);
     for country in PhoneCountry::ALL {
         assert_eq!(PhoneCountry::from_iso(country.iso()), Some(country));
-        let json = serde_json::to_string(&country).unwrap();
+        let json = serde_json::to_string(&country).expect("serialises");
         assert_eq!(json, format!("\"{}\"", country.iso()));
     }
 }
@@ -143,51 +138,4 @@ fn every_time_zone_the_browser_offers_is_accepted() {
         .collect();
     assert!(browser.split_whitespace().count() > 400);
     assert_eq!(refused, Vec::<&str>::new());
-}
-
-fn listed(id: &ConditionId) -> bool {
-    id.0 == "multiple-sclerosis"
-}
-
-#[test]
-fn an_email_needs_no_best_time_to_call() {
-    let ctx = ValidationContext {
-        is_listed: &listed,
-        now_ms: 1_795_000_000_000,
-    };
-    let draft = Draft {
-        who_for: Some(WhoForChoice::Myself),
-        age_group: Some(AgeGroup::Adult),
-        condition: Some(ConditionChoice::Catalogue(ConditionId(
-            "multiple-sclerosis".into(),
-        ))),
-        country: Some(TreatmentCountry::Germany),
-        active_inflammation: Some(YesNoNotSure::No),
-        acute_infection: Some(YesNoNotSure::No),
-        fever_or_unwell: Some(YesNo::No),
-        patient_name: Some("Anna Schmidt".into()),
-        channel: Some(ContactChannel::Email),
-        email: Some("anna@example.org".into()),
-        language: Some("de".into()),
-        time_zone: Some("Europe/Berlin".into()),
-        consent_health_data: true,
-        consent_clinics: true,
-        ..Draft::default()
-    };
-    let request = draft.validate(&ctx).expect("valid without a best time");
-    assert_eq!(request.contact.best_time, BestTime::Anytime);
-    // A call still needs one.
-    let call = Draft {
-        channel: Some(ContactChannel::Phone),
-        phone: Some("+49 30 1234567".into()),
-        ..draft
-    };
-    let errors = call.validate(&ctx).expect_err("a call needs a best time");
-    assert_eq!(
-        errors
-            .iter()
-            .map(|e| (e.pointer, e.msg))
-            .collect::<Vec<_>>(),
-        [("/contact/best_time", Msg::ErrorBestTimeEmpty)]
-    );
 }

@@ -372,14 +372,14 @@ test('a refusal tells the partner "not now" and nothing more, and keeps the pati
   await expectNoAxeViolations(page);
 });
 
-/** The long partner page (e2e/partner/long.html): the placeholder 1,500 px below the partner's
- * own text field. Counts every request for the embed's pages. */
+/** The long partner page (`?long=1`): the placeholder 1,500 px below the partner's own text
+ * field. Counts every request for the embed's pages. */
 async function openLongPage(page: Page) {
   const frameRequests: string[] = [];
   page.on('request', (req) => {
     if (new URL(req.url()).pathname.startsWith('/embed/request')) frameRequests.push(req.url());
   });
-  await page.goto(`${partnerOrigin}/long.html`);
+  await page.goto(`${partnerOrigin}/?long=1`);
   // The loader has run: it marks every placeholder it took over.
   await expect(page.locator('#embed-1')).toHaveAttribute('data-embedded', '1');
   return frameRequests;

@@ -35,6 +35,12 @@ function draft(extra: Record<string, unknown> = {}, envelope: Record<string, unk
   });
 }
 
+/** The rest of a draft ready to send: an email, in English, with the consents given. */
+const SENDABLE = {
+  channel: 'email', email: 'jo@example.com', language: 'en', time_zone: 'Europe/Berlin',
+  consent_health_data: true, consent_clinics: true,
+};
+
 /** Puts `json` on the device as the saved draft, then opens `path`. */
 async function withDraft(page: Page, json: string, path: string) {
   await open(page, '/request/who-for');
@@ -136,14 +142,7 @@ test('“Delete my answers from this device” empties the device, says so and f
 });
 
 test('on the confirmation: dark print, the reference deleted on request', async ({ page }) => {
-  await withDraft(
-    page,
-    draft({
-      channel: 'email', email: 'jo@example.com', language: 'en', time_zone: 'Europe/Berlin',
-      consent_health_data: true, consent_clinics: true,
-    }),
-    '/request/check',
-  );
+  await withDraft(page, draft(SENDABLE), '/request/check');
   await page.getByRole('button', { name: 'Send request' }).click();
   const title = page.getByRole('heading', { level: 1 });
   await expect(title).toHaveText('Thank you! We received your treatment application');
@@ -175,14 +174,7 @@ test('in print the three phases’ line does not run through their numbers', asy
 test('a refusal from the server focuses the error summary on its step', async ({ page }) => {
   // "GMT+2" has the shape of a zone name, so the browser lets it through; the server knows the
   // IANA names and refuses it with 422.
-  await withDraft(
-    page,
-    draft({
-      channel: 'email', email: 'jo@example.com', language: 'en', time_zone: 'GMT+2',
-      consent_health_data: true, consent_clinics: true,
-    }),
-    '/request/check',
-  );
+  await withDraft(page, draft({ ...SENDABLE, time_zone: 'GMT+2' }), '/request/check');
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(page).toHaveURL(/\/request\/contact\?return=check$/);
   const summary = page.getByRole('alert');
