@@ -103,8 +103,9 @@ test.describe('in Berlin', () => {
     const visible = () => zone.locator('option:not([hidden])').count();
     await page.getByLabel('Zeitzone suchen').fill('buenos');
     await expect.poll(visible).toBe(2); // the match and the chosen one
-    await zone.selectOption('America/Argentina/Buenos_Aires');
-    await expect(zone).toHaveValue('America/Argentina/Buenos_Aires');
+    // Chromium names it as ICU does (America/Buenos_Aires, not America/Argentina/Buenos_Aires).
+    await zone.selectOption('America/Buenos_Aires');
+    await expect(zone).toHaveValue('America/Buenos_Aires');
     await page.getByLabel('Zeitzone suchen').fill('');
     for (const [lang, width] of [['de', 320], ['de', 390], ['de', 1280], ['en', 320], ['en', 390], ['en', 1280]] as const) {
       await page.setViewportSize({ width, height: 900 });
