@@ -49,12 +49,8 @@ pub const OTHER_PHONE_COUNTRY: &str = "other";
 impl SavedDraft {
     /// True when the draft was last changed more than [`DRAFT_DAYS`] days before `now_ms`.
     pub fn expired(&self, now_ms: u64) -> bool {
-        let changed = if self.saved_at == 0 {
-            self.started_at
-        } else {
-            self.saved_at
-        };
-        changed != 0 && now_ms.saturating_sub(changed) > DRAFT_DAYS * DAY_MS
+        // A draft saved before drafts had a change time (saved_at 0) counts from its next change.
+        self.saved_at != 0 && now_ms.saturating_sub(self.saved_at) > DRAFT_DAYS * DAY_MS
     }
 
     /// The chosen phone country, if it is one of ours.
