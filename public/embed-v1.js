@@ -1,10 +1,11 @@
 /*! Cell-therapy request embed, loader v1. Plain script, no dependencies. Immutable: a change is
  * a new file (embed-v2.js). It turns every <div data-cell-therapy-embed> into an iframe of
- * /embed/request on the origin this script came from, sizes it from the frame's `height`
- * messages, and re-dispatches the frame's messages as DOM events on the placeholder:
- * cell-therapy:ready, :step, :eligibility, :submitted, :height. Messages are accepted only from
- * that origin, from that very frame, with the v1 type and the expected fields; only the expected
- * fields are passed on. The loader never posts to the frame. */
+ * /embed/request on the origin this script came from once it nears the viewport (at once without
+ * IntersectionObserver), sizes it from the frame's `height` messages, and re-dispatches the
+ * frame's messages as DOM events on the placeholder: cell-therapy:ready, :step, :eligibility,
+ * :submitted, :height. Messages are accepted only from that origin, from that very frame, with
+ * the v1 type and the expected fields; only the expected fields are passed on.
+ * The loader never posts to the frame. */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -13,6 +14,8 @@
   var TYPE = 'ct-embed/v1';
   var MIN = 320;
   var MAX = 6000;
+  // How near the viewport a placeholder comes before its frame is made.
+  var MARGIN = '600px 0px';
   var UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
   var frames = [];
 
@@ -61,8 +64,6 @@
   }
 
   function mount(el) {
-    if (el.getAttribute('data-embedded')) return;
-    el.setAttribute('data-embedded', '1');
     var d = el.dataset;
     var f = document.createElement('iframe');
     f.src = frameUrl(d);
@@ -99,9 +100,29 @@
     );
   }
 
+  // Frames are made only near the viewport; the frame moves no focus until the patient acts in it.
+  var io =
+    window.IntersectionObserver &&
+    new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (e) {
+          if (!e.isIntersecting) return;
+          io.unobserve(e.target);
+          mount(e.target);
+        });
+      },
+      { rootMargin: MARGIN },
+    );
+
   function scan() {
     var list = document.querySelectorAll('[data-cell-therapy-embed]');
-    for (var i = 0; i < list.length; i++) mount(list[i]);
+    for (var i = 0; i < list.length; i++) {
+      var el = list[i];
+      if (el.getAttribute('data-embedded')) continue;
+      el.setAttribute('data-embedded', '1');
+      if (io) io.observe(el);
+      else mount(el);
+    }
   }
 
   window.addEventListener('message', onMessage);

@@ -32,8 +32,11 @@ impl I18n {
 
     /// A moment (ms since the epoch) as a date in the current language, tracked.
     pub fn date(self, ms: f64) -> String {
+        // "1 Dec 2026": the same style as `date_time`, so every date on a page reads alike.
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
         js_sys::Date::new(&ms.into())
-            .to_locale_date_string(self.date_tag(), &wasm_bindgen::JsValue::UNDEFINED)
+            .to_locale_date_string(self.date_tag(), &options)
             .into()
     }
 

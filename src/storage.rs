@@ -116,3 +116,11 @@ pub fn is_available() -> bool {
     }
     local_storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
 }
+
+/// Forgets the last acknowledged reference (the reader deleted their answers from this device).
+pub fn forget_sent_reference() {
+    SENT_IN_MEMORY.with(|sent| *sent.borrow_mut() = None);
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(SENT_KEY);
+    }
+}

@@ -14,19 +14,23 @@ mod consent_step;
 mod contact_step;
 mod continue_button;
 mod country_step;
+mod delete_answers;
 mod error_summary;
-mod field_parts;
+mod form_group;
 mod health_step;
 mod needs_script;
 mod not_eligible_page;
 mod outbox_item;
 mod outbox_list;
 mod patient_step;
+mod phone_field;
 mod radio_group;
+mod select_field;
 mod state;
 mod step_frame;
 mod submission;
 mod text_field;
+mod time_zone_field;
 mod urgent_care_page;
 mod who_for_step;
 
@@ -43,9 +47,9 @@ pub use health_step::HealthStep;
 pub use needs_script::NeedsScript;
 pub use not_eligible_page::NotEligiblePage;
 pub use patient_step::PatientStep;
-pub use radio_group::{RadioGroup, msg_options};
-pub use state::{Next, SavedDraft, WizardState, provide_wizard, use_wizard};
-pub use text_field::TextField;
+pub use radio_group::{RadioGroup, RadiosLayout, msg_options};
+pub use state::{Bind, Next, SavedDraft, WizardState, provide_wizard, use_wizard};
+pub use text_field::{TextField, TextKind};
 pub use urgent_care_page::UrgentCarePage;
 pub use who_for_step::WhoForStep;
 
@@ -53,8 +57,13 @@ pub use who_for_step::WhoForStep;
 pub const NOT_ELIGIBLE_SLUG: &str = "not-eligible";
 pub const URGENT_CARE_SLUG: &str = "see-a-doctor";
 
-/// The address of a step, with `?return=check` when the user came from check your answers
-/// (under `/embed/request` inside a partner's frame).
-pub fn step_href(step: domain::request::Step, return_to_check: bool) -> String {
-    crate::embed::wizard_href(step.slug(), return_to_check)
+/// The address of a step (under `/embed/request` inside a partner's frame).
+pub fn step_href(step: domain::request::Step) -> String {
+    crate::embed::wizard_href(step.slug(), false)
+}
+
+/// The address of a step opened from check your answers (`?return=check`): Continue there
+/// leads back to check your answers.
+pub fn change_href(step: domain::request::Step) -> String {
+    crate::embed::wizard_href(step.slug(), true)
 }

@@ -69,6 +69,16 @@ const COMPLETE: &str = r#"{"draft":{"who_for":"myself","age_group":"adult",
 "email":"zoe@example.com","language":"de","best_time":"morning","time_zone":"Europe/Berlin",
 "consent_health_data":true,"consent_clinics":true},"started_at":1}"#;
 
+/// The complete draft with neither required consent given.
+fn without_consent() -> String {
+    COMPLETE
+        .replace(
+            r#""consent_health_data":true"#,
+            r#""consent_health_data":false"#,
+        )
+        .replace(r#""consent_clinics":true"#, r#""consent_clinics":false"#)
+}
+
 #[wasm_bindgen_test]
 async fn the_first_step_shows_its_question_as_the_heading_and_focuses_it() {
     reset("/request/who-for", None);
@@ -177,13 +187,7 @@ async fn check_your_answers_lists_the_answers_with_change_links() {
 
 #[wasm_bindgen_test]
 async fn consent_continue_records_the_version_and_opens_check() {
-    let without_consent = COMPLETE
-        .replace(
-            r#""consent_health_data":true"#,
-            r#""consent_health_data":false"#,
-        )
-        .replace(r#""consent_clinics":true"#, r#""consent_clinics":false"#);
-    reset("/request/consent", Some(&without_consent));
+    reset("/request/consent", Some(&without_consent()));
     let (host, _handle) = mount_wizard();
     settle().await;
     assert_eq!(path(), "/request/consent");
@@ -223,4 +227,70 @@ async fn history_to_a_step_too_early_is_redirected_and_rendered() {
     settle().await;
     assert_eq!(path(), "/request/who-for");
     assert_eq!(text_of(&host, "h1"), "Who is this request for?");
+}
+
+/// Every control in error, of every field type, says so the same way (the form kit's one
+/// `FormGroup`): `aria-invalid`, its error in `aria-describedby`, the hidden "Error:" prefix.
+fn assert_every_error_is_announced(host: &web_sys::HtmlElement, ids: &[&str]) {
+    for id in ids {
+        let control = find(host, &format!("#{id}")).unwrap_or_else(|| panic!("#{id}"));
+        assert_eq!(
+            control.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{id}"
+        );
+        let described = control
+            .get_attribute("aria-describedby")
+            .unwrap_or_default();
+        assert!(
+            described.split(' ').any(|d| d == format!("{id}-error")),
+            "{id}: {described}"
+        );
+        let message = text_of(host, &format!("#{id}-error"));
+        assert!(message.starts_with("Error: "), "{id}: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn checkboxes_selects_and_inputs_in_error_are_announced_alike() {
+    reset("/request/consent", Some(&without_consent()));
+    let (host, handle) = mount_wizard();
+    settle().await;
+    click(&host, "button[type=submit]");
+    settle().await;
+    assert_every_error_is_announced(&host, &["consents-health-data", "consents-clinics"]);
+    drop(handle);
+
+    let unreadable = COMPLETE
+        .replace(r#""language":"de""#, r#""language":"klingon-x""#)
+        .replace(r#""email":"zoe@example.com""#, r#""email":"zoe""#);
+    reset("/request/contact", Some(&unreadable));
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    click(&host, "button[type=submit]");
+    settle().await;
+    assert_eq!(focused_id(), "app-error-summary");
+    assert_every_error_is_announced(&host, &["contact-email", "contact-language"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_email_is_asked_no_best_time_and_the_time_zone_is_a_list() {
+    reset("/request/contact", Some(COMPLETE));
+    let (host, _handle) = mount_wizard();
+    settle().await;
+    assert!(
+        find(&host, "#contact-best-time").is_none(),
+        "no best time for an email"
+    );
+    let zone = find(&host, "select#contact-time-zone").expect("a list of time zones");
+    let read = |name: &str| js_sys::Reflect::get(&zone, &name.into()).expect(name);
+    assert_eq!(read("value").as_string().as_deref(), Some("Europe/Berlin"));
+    assert!(
+        read("length").as_f64().unwrap_or(0.0) > 400.0,
+        "the browser's zones"
+    );
+    assert!(
+        find(&host, "select#contact-time-zone optgroup").is_some(),
+        "grouped"
+    );
 }

@@ -17,7 +17,7 @@ pub use complete::{
 };
 pub use contact::{LanguageTag, TimeZone};
 pub use email::EmailAddress;
-pub use phone::PhoneNumber;
+pub use phone::{PhoneCountry, PhoneNumber};
 pub use step::Step;
 pub use text::{FREE_TEXT_MAX, FreeText, PersonName, nfc};
 

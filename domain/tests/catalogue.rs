@@ -204,3 +204,26 @@ fn alphabetical_order_ignores_case_and_accents() {
         .collect();
     assert_eq!(german.first(), Some(&"Allergien"));
 }
+
+fn first_hits(query: &str, locale: Locale) -> Vec<&'static str> {
+    find(query, locale)
+        .into_iter()
+        .map(|f| f.entry.id.as_str())
+        .collect()
+}
+
+#[test]
+fn a_lay_term_finds_its_condition_and_nothing_unrelated() {
+    // "high blood pressure" is a heart and vessel matter: found there, and diabetes ("high blood
+    // sugar") is neither found nor suggested.
+    let hits = first_hits("high blood pressure", Locale::En);
+    assert_eq!(hits.first(), Some(&"heart-disease"), "{hits:?}");
+    assert!(!hits.contains(&"diabetes"), "{hits:?}");
+    assert_eq!(
+        first_hits("Bluthochdruck", Locale::De).first(),
+        Some(&"heart-disease")
+    );
+    // Written as one word, hay fever still finds the allergies.
+    let hits = first_hits("hayfever", Locale::En);
+    assert_eq!(hits.first(), Some(&"allergies"), "{hits:?}");
+}

@@ -249,3 +249,23 @@ proptest! {
         prop_assert_eq!(base.eligibility(), other.eligibility());
     }
 }
+
+#[test]
+fn an_email_needs_no_best_time_to_call() {
+    let email = |d: &mut Draft| {
+        d.channel = Some(ContactChannel::Email);
+        d.phone = None;
+        d.email = Some("anna@example.org".into());
+        d.best_time = None;
+    };
+    check(email, &[]);
+    let mut draft = complete();
+    email(&mut draft);
+    let request = draft.validate(&CTX).expect("valid without a best time");
+    assert_eq!(request.contact.best_time, BestTime::Anytime);
+    // A call still needs one.
+    check(
+        |d| d.best_time = None,
+        &[("/contact/best_time", Msg::ErrorBestTimeEmpty)],
+    );
+}

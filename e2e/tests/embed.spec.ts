@@ -91,7 +91,7 @@ async function walk(page: Page, f: FrameLocator, afterEachStep?: () => Promise<v
   await choose(f, 'Phone call');
   await f.getByLabel('Phone number', { exact: true }).fill('+49 30 1234567');
   await choose(f, 'Morning (8am to 12pm)');
-  await f.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await f.getByRole('combobox', { name: 'Your time zone' }).selectOption('Europe/Berlin');
   await next(f);
   await step();
   await f.getByLabel(/process the patient’s health data/).check();
@@ -194,6 +194,9 @@ test('test mode runs the whole journey and stores nothing', async ({ page }) => 
   const reference = String(submitted[0].detail.reference);
   expect(reference).toMatch(/^CT-TEST[0-9A-Z]{4}$/);
   await expect(f.getByText(reference)).toBeVisible();
+  // Nothing was stored, so nobody will call: the page promises no call.
+  await expect(f.getByText('This was a test: the request was not stored, and nobody will call you.')).toBeVisible();
+  await expect(f.getByText(/will contact you within|calls you at the time you chose/)).toHaveCount(0);
   expect(JSON.stringify(stored())).not.toContain(reference);
 });
 
@@ -387,4 +390,66 @@ test('a refusal tells the partner "not now" and nothing more, and keeps the pati
   // No link out of the frame to the site's pages, which may not be framed.
   await expect(f.locator('a[href="/"]')).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+/** The long partner page (`?long=1`): the placeholder 1,500 px below the partner's own text
+ * field. Counts every request for the embed's pages. */
+async function openLongPage(page: Page) {
+  const frameRequests: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.startsWith('/embed/request')) frameRequests.push(req.url());
+  });
+  await page.goto(`${partnerOrigin}/?long=1`);
+  // The loader has run: it marks every placeholder it took over.
+  await expect(page.locator('#embed-1')).toHaveAttribute('data-embedded', '1');
+  return frameRequests;
+}
+
+test('below the fold the frame is made only near the viewport, and never takes focus or scrolls the page', async ({ page }) => {
+  const frameRequests = await openLongPage(page);
+  const field = page.getByLabel('Your message to the clinic');
+  await field.click();
+  await page.keyboard.type('Hello');
+  // A chance for a wrongly eager loader to ask for the frame (there is nothing to wait for).
+  await page.waitForTimeout(500);
+  expect(frameRequests, 'no frame requested far from the viewport').toEqual([]);
+  await expect(page.locator('#embed-1 iframe')).toHaveCount(0);
+
+  // Scroll until the placeholder's top edge is 100 px below the bottom of the screen.
+  const viewport = page.viewportSize()!;
+  const top = await page.locator('#embed-1').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const near = Math.round(top - viewport.height - 100);
+  await page.evaluate((y) => window.scrollTo(0, y), near);
+  await expect(page.locator('#embed-1 iframe')).toHaveCount(1);
+  const f = page.frameLocator('#embed-1 iframe');
+  await expect(f.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(async () => (await events(page)).map((e) => e.name)).toContain('step');
+  expect(frameRequests.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(near);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('partner-message');
+
+  // Into view: still no jump and no focus taken.
+  const inView = near + 400;
+  await page.evaluate((y) => window.scrollTo(0, y), inView);
+  await expect.poll(async () => (await events(page, true)).some((e) => e.name === 'height')).toBe(true);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.scrollY)).toBe(inView);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('partner-message');
+  await page.keyboard.type(' world');
+  await expect(field).toHaveValue('Hello world');
+
+  // Once the patient acts inside the frame, the frame moves focus as the wizard does.
+  await f.getByLabel('Myself', { exact: true }).check();
+  await f.getByLabel('Yes, 18 or over', { exact: true }).check();
+  await next(f, 'What condition would you like treatment for?');
+  await expect(f.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+test('without IntersectionObserver the loader makes the frame at once', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as any).IntersectionObserver;
+  });
+  await openLongPage(page);
+  await expect(page.locator('#embed-1 iframe')).toHaveCount(1);
+  await expect(page.frameLocator('#embed-1 iframe').getByRole('heading', { level: 1 })).toBeVisible();
 });

@@ -78,8 +78,7 @@ export async function toCheck(page: Page) {
   await next(page);
   await choose(page, 'Email');
   await page.getByLabel('Email address').fill('jo@example.com');
-  await choose(page, 'Morning (8am to 12pm)');
-  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await page.getByRole('combobox', { name: 'Your time zone' }).selectOption('Europe/Berlin');
   await next(page);
   await page.getByLabel(/process the patient’s health data/).check();
   await page.getByLabel(/pass this request to partner clinics/).check();

@@ -86,8 +86,7 @@ async function toCheck(page: Page, health: [string, string, string] = ['No', 'No
   await next(page, T.en);
   await choose(page, T.en.email);
   await page.getByLabel(T.en.emailAddress).fill('Jo@Example.COM');
-  await choose(page, T.en.morning);
-  await page.getByRole('textbox', { name: /time zone/i }).fill('Europe/Berlin');
+  await page.getByRole('combobox', { name: 'Your time zone' }).selectOption('Europe/Berlin');
   await next(page, T.en);
   await page.getByLabel(T.en.consentHealth).check();
   await page.getByLabel(T.en.consentClinics).check();
@@ -122,7 +121,7 @@ async function journey(page: Page, t: Texts, lang: string, who: 'myself' | 'pare
   await choose(page, t.phoneCall);
   await page.getByLabel(t.phone, { exact: true }).fill('+49 30 1234567');
   await choose(page, t.morning);
-  await page.getByRole('textbox', { name: /time zone|Zeitzone/i }).fill('Europe/Berlin');
+  await page.getByRole('combobox', { name: /^(Your time zone|Ihre Zeitzone)$/ }).selectOption('Europe/Berlin');
   await next(page, t);
   await expect(page).toHaveURL(/\/request\/consent$/);
   await expectNoAxeViolations(page);

@@ -5,6 +5,7 @@
 
 use domain::{Locale, Msg};
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_location;
 
@@ -65,7 +66,7 @@ pub fn PageTitle(
     };
     // Rendered at build time, leptos_meta writes the title after the page is done and its
     // signals are gone: it gets the text itself there, the live closure in the browser.
-    let title: leptos::text_prop::TextProp = if crate::IN_BROWSER {
+    let title: TextProp = if crate::IN_BROWSER {
         full.into()
     } else {
         full().into()

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::components::PageTitle;
+use crate::components::{PAGE_HEADING_ID, PageTitle, focus_page_heading};
 use crate::finder::{FinderUrl, SearchBox, request_href};
 use crate::i18n::use_i18n;
 
@@ -29,6 +29,7 @@ pub fn ConditionPage() -> impl IntoView {
 #[component]
 fn ConditionDetails(entry: &'static Entry) -> impl IntoView {
     let i18n = use_i18n();
+    focus_page_heading();
     let name = move || entry.name.get(i18n.locale()).to_owned();
     let synonyms = move || {
         let list = entry.synonyms.get(i18n.locale());
@@ -67,7 +68,7 @@ fn ConditionDetails(entry: &'static Entry) -> impl IntoView {
                 " · "
                 {i18n.t(entry.category.label())}
             </p>
-            <h1 class="app-heading-xl">{name}</h1>
+            <h1 class="app-heading-xl" id=PAGE_HEADING_ID tabindex="-1">{name}</h1>
             {synonyms}
             <h2 class="app-condition__heading">{i18n.t(Msg::ConditionArticle)}</h2>
             <blockquote class="app-condition__quote" lang="en">
@@ -90,6 +91,7 @@ fn ConditionDetails(entry: &'static Entry) -> impl IntoView {
 #[component]
 fn UnknownCondition() -> impl IntoView {
     let i18n = use_i18n();
+    focus_page_heading();
     let text = RwSignal::new(String::new());
     let navigate = use_navigate();
     let on_submit = Callback::new(move |query: String| {
@@ -101,7 +103,9 @@ fn UnknownCondition() -> impl IntoView {
     });
     view! {
         <PageTitle text=Signal::derive(move || i18n.t(Msg::ConditionNotFoundTitle)().to_owned()) />
-        <h1 class="app-heading-xl">{i18n.t(Msg::ConditionNotFoundTitle)}</h1>
+        <h1 class="app-heading-xl" id=PAGE_HEADING_ID tabindex="-1">
+            {i18n.t(Msg::ConditionNotFoundTitle)}
+        </h1>
         <p class="app-body">{i18n.t(Msg::ConditionNotFoundBody)}</p>
         <SearchBox value=text on_input=Callback::new(move |value| text.set(value)) on_submit=on_submit />
         <p class="app-body">

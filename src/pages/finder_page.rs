@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::components::PageTitle;
+use crate::components::{PAGE_HEADING_ID, PageTitle, focus_page_heading};
 use crate::finder::{
     AzList, CategoryFilter, FinderUrl, LiveCount, NoMatch, ResultList, SearchBox, rows,
 };
@@ -17,6 +17,7 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn FinderPage() -> impl IntoView {
     let i18n = use_i18n();
+    focus_page_heading();
     let params = use_query_map();
     let url = Memo::new(move |_| params.with(FinderUrl::from_params));
     let category = Memo::new(move |_| url.with(|url| url.category));
@@ -83,7 +84,9 @@ pub fn FinderPage() -> impl IntoView {
             text=Signal::derive(move || i18n.t(Msg::FinderTitle)().to_owned())
             description=Signal::derive(move || i18n.t(Msg::FinderDescription)().to_owned())
         />
-        <h1 class="app-heading-xl">{i18n.t(Msg::FinderTitle)}</h1>
+        <h1 class="app-heading-xl" id=PAGE_HEADING_ID tabindex="-1">
+            {i18n.t(Msg::FinderTitle)}
+        </h1>
         <p class="app-body">{i18n.t(Msg::FinderIntro)}</p>
         <div class="app-finder__controls">
             <SearchBox value=text on_input=on_input />

@@ -47,13 +47,13 @@ fn redirect(state: WizardState, page: Page) -> Option<String> {
         Page::Step(Step::Done) => None,
         Page::Step(step) => {
             let allowed = state.allowed(step);
-            (allowed != Next::Step(step)).then(|| allowed.href(false))
+            (allowed != Next::Step(step)).then(|| allowed.href())
         }
         Page::NotEligible if !outcome.can_continue() && !outcome.is_urgent() => None,
         Page::UrgentCare if outcome.is_urgent() => None,
-        Page::NotEligible | Page::UrgentCare => Some(state.allowed(Step::Check).href(false)),
-        Page::Resume => Some(state.allowed(Step::Check).href(false)),
-        Page::Unknown => Some(step_href(Step::WhoFor, false)),
+        Page::NotEligible | Page::UrgentCare => Some(state.allowed(Step::Check).href()),
+        Page::Resume => Some(state.allowed(Step::Check).href()),
+        Page::Unknown => Some(step_href(Step::WhoFor)),
     }
 }
 

@@ -36,6 +36,13 @@ pub fn time_zone() -> Option<String> {
         .as_string()
 }
 
+/// False inside a partner's frame until the patient acts in it: a frame that focuses its heading
+/// as it loads takes the partner's focus and scrolls their page. The frame's document has focus
+/// only once the patient clicked or tabbed into it (on the site it always may).
+pub fn may_take_focus() -> bool {
+    !crate::embed::is_embedded() || leptos::prelude::document().has_focus().unwrap_or(false)
+}
+
 /// Moves focus to the element with `id` once it is on the page (after the next frame).
 pub fn focus_later(id: &'static str) {
     leptos::prelude::request_animation_frame(move || focus(id));
@@ -56,4 +63,24 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// The IANA time zones the browser knows (`Intl.supportedValuesOf('timeZone')`); empty where
+/// the browser lacks that call (the field then offers the device's zone only).
+pub fn time_zones() -> Vec<String> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
+    let call = intl.as_ref().and_then(|intl| {
+        js_sys::Reflect::get(intl, &"supportedValuesOf".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(intl), Some(call)) = (intl, call) else {
+        return Vec::new();
+    };
+    call.call1(&intl, &"timeZone".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
 }

@@ -18,7 +18,7 @@ use super::contact_step::LANGUAGES;
 use super::state::SavedDraft;
 use super::step_frame::{HEADING_ID, StepFrame};
 use super::submission::{errors_to_step, prepare, problems_to_step};
-use super::{browser, step_href, use_wizard};
+use super::{browser, change_href, step_href, use_wizard};
 use crate::api::{self, SubmitError};
 use crate::i18n::{I18n, use_i18n};
 use crate::{offline, storage};
@@ -58,7 +58,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
             Err(errors) => {
                 if let Some((step, shown)) = errors_to_step(&errors) {
                     state.errors.set(Some((step, shown)));
-                    go(&step_href(step, true), NavigateOptions::default());
+                    go(&change_href(step), NavigateOptions::default());
                 }
             }
         }
@@ -69,7 +69,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
             return;
         };
         if let Some(reference) = queued {
-            let done = step_href(Step::Done, false);
+            let done = step_href(Step::Done);
             let join = if done.contains('?') { '&' } else { '?' };
             navigate(
                 &format!("{done}{join}queued={reference}"),
@@ -89,7 +89,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
                 state.saved.set(SavedDraft::default());
                 storage::clear_draft();
                 navigate(
-                    &step_href(Step::Done, false),
+                    &step_href(Step::Done),
                     NavigateOptions {
                         replace: true,
                         ..NavigateOptions::default()
@@ -99,7 +99,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
             Err(SubmitError::Rejected(problems)) => match problems_to_step(&problems) {
                 Some((step, shown)) => {
                     state.errors.set(Some((step, shown)));
-                    navigate(&step_href(step, true), NavigateOptions::default());
+                    navigate(&change_href(step), NavigateOptions::default());
                 }
                 None => {
                     failure.set(Some(SubmitError::Rejected(problems)));
@@ -153,7 +153,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
             </h1>
             {failure_view}
             {review}
-            <AnswerList editable=true />
+            <AnswerList />
             <p class="app-body" role="status">
                 {move || pending.get().then(|| i18n.t(Msg::WizardSending)())}
             </p>
@@ -182,9 +182,9 @@ fn failure_text(i18n: I18n, error: &SubmitError) -> String {
     }
 }
 
-/// Every answer of the draft, grouped; with "Change" links when `editable`.
+/// Every answer of the draft, grouped, each with its "Change" link.
 #[component]
-pub fn AnswerList(editable: bool) -> impl IntoView {
+pub fn AnswerList() -> impl IntoView {
     let state = use_wizard();
     let i18n = use_i18n();
     let row = move |label: Msg, step: Step, get: fn(&Draft, domain::Locale) -> Option<String>| {
@@ -194,7 +194,7 @@ pub fn AnswerList(editable: bool) -> impl IntoView {
                 .with(|d| get(d, locale))
                 .unwrap_or_else(|| locale.text(Msg::WizardAnswerMissing).to_owned())
         });
-        view! { <CheckRow label=label value=value step=editable.then_some(step) /> }
+        view! { <CheckRow label=label value=value step=step /> }
     };
     let someone_else = move || state.with(|d| d.who_for == Some(WhoForChoice::SomeoneElse));
     let uses_phone = move || state.with(|d| d.channel.is_some_and(|c| c.uses_phone()));
@@ -226,10 +226,17 @@ pub fn AnswerList(editable: bool) -> impl IntoView {
                 when=uses_phone
                 fallback=move || row(Msg::WizardLabelEmail, Step::Contact, |d, _| d.email.clone())
             >
-                {row(Msg::WizardLabelPhone, Step::Contact, |d, _| d.phone.clone())}
+                <CheckRow
+                    label=Msg::WizardLabelPhone
+                    value=Signal::derive(move || state.with(|d| d.phone.clone()).unwrap_or_default())
+                    step=Step::Contact
+                    ltr=true
+                />
             </Show>
             {row(Msg::WizardLabelLanguage, Step::Contact, language_text)}
-            {row(Msg::WizardLabelBestTime, Step::Contact, |d, l| d.best_time.map(|t| l.text(label::best_time(t)).to_owned()))}
+            <Show when=uses_phone>
+                {row(Msg::WizardLabelBestTime, Step::Contact, |d, l| d.best_time.map(|t| l.text(label::best_time(t)).to_owned()))}
+            </Show>
             {row(Msg::WizardLabelTimeZone, Step::Contact, |d, _| d.time_zone.clone())}
         </dl>
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckConsentHeading)}</h2>

@@ -8,11 +8,11 @@ use domain::request::Step;
 use leptos::prelude::*;
 
 use super::condition_filter::ConditionFilter;
-use super::step_frame::{StepFrame, field_error};
-use super::{RadioGroup, TextField, use_wizard};
+use super::form_group::LabelStyle;
+use super::state::Bind;
+use super::step_frame::StepFrame;
+use super::{RadioGroup, TextField, TextKind, use_wizard};
 use crate::i18n::use_i18n;
-
-const STEP: Step = Step::Condition;
 
 /// A radio's value: a listed condition or the free-text choice.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,14 +48,25 @@ pub fn ConditionStep() -> impl IntoView {
             None => None,
         })
     });
-    let choose = Callback::new(move |choice: Choice| {
-        state.update(|d| {
-            d.condition = Some(match choice {
-                Choice::Listed(id) => ConditionChoice::Catalogue(id),
-                Choice::SomethingElse => ConditionChoice::SomethingElse(typed.get_untracked()),
+    let choice = Bind {
+        value,
+        set: Callback::new(move |choice: Option<Choice>| {
+            state.update(|d| {
+                d.condition = choice.map(|choice| match choice {
+                    Choice::Listed(id) => ConditionChoice::Catalogue(id),
+                    Choice::SomethingElse => ConditionChoice::SomethingElse(typed.get_untracked()),
+                })
             })
-        })
-    });
+        }),
+    };
+    let words = Bind {
+        value: Signal::derive(move || Some(typed.get())),
+        set: Callback::new(move |text: Option<String>| {
+            let text = text.unwrap_or_default();
+            typed.set(text.clone());
+            state.update(|d| d.condition = Some(ConditionChoice::SomethingElse(text)));
+        }),
+    };
     let something_else = move || value.get() == Some(Choice::SomethingElse);
     // The search box narrows the radios to what matches, keeping the chosen one and "Something
     // else" in view; the ids in radio order let a match find its radio.
@@ -83,16 +94,14 @@ pub fn ConditionStep() -> impl IntoView {
         })
     });
     view! {
-        <StepFrame step=STEP>
+        <StepFrame step=Step::Condition>
             <RadioGroup
                 id="condition"
                 legend=Msg::StepConditionTitle
-                heading=true
+                style=LabelStyle::Heading
                 options=options
                 groups=groups
-                value=value
-                on_change=choose
-                error=field_error(state, STEP, &["condition", "condition-catalogue"])
+                bind=choice
                 shown=shown
             >
                 <ConditionFilter matches=matches />
@@ -102,13 +111,8 @@ pub fn ConditionStep() -> impl IntoView {
                     id="condition-something-else"
                     label=Msg::ConditionSomethingElseLabel
                     hint=Msg::ConditionSomethingElseHint
-                    multiline=true
-                    value=typed
-                    on_input=Callback::new(move |text: String| {
-                        typed.set(text.clone());
-                        state.update(|d| d.condition = Some(ConditionChoice::SomethingElse(text)));
-                    })
-                    error=field_error(state, STEP, &["condition-something-else"])
+                    kind=TextKind::Lines
+                    bind=words
                 />
             </Show>
         </StepFrame>

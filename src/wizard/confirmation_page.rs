@@ -9,6 +9,7 @@ use domain::Msg;
 use domain::eligibility::CALLBACK_HOURS;
 use leptos::prelude::*;
 
+use super::delete_answers::DeleteAnswers;
 use super::outbox_list::OutboxList;
 use super::state::{SavedDraft, WizardState};
 use super::step_frame::{HEADING_ID, focus_heading_on_mount};
@@ -62,10 +63,12 @@ pub fn ConfirmationPage() -> impl IntoView {
         Shown::NotSent(reference) => not_sent_view(reference).into_any(),
         Shown::Missing => missing_view().into_any(),
     };
+    let delete = use_context::<WizardState>().map(|_| view! { <DeleteAnswers /> });
     view! {
         <PageTitle text=title />
         {body}
         <OutboxList />
+        {delete}
     }
 }
 
@@ -104,20 +107,27 @@ fn sent_view(reference: String) -> impl IntoView {
                 {move || i18n.format(Msg::DoneReference, &[("reference", &reference)])}
             </p>
         </div>
+        // A partner's test mode stores nothing, so nobody will call.
         <p class="app-body">
             {move || {
-                i18n.format(Msg::DoneCallback, &[("hours", &CALLBACK_HOURS.to_string())])
+                if crate::embed::is_test_mode() {
+                    i18n.t(Msg::DoneTestNoCall)().to_owned()
+                } else {
+                    i18n.format(Msg::DoneCallback, &[("hours", &CALLBACK_HOURS.to_string())])
+                }
             }}
         </p>
-        <h2 class="app-heading-m">{i18n.t(Msg::DoneNextTitle)}</h2>
-        <p class="app-body">{i18n.t(Msg::DoneNextBody)}</p>
+        {(!crate::embed::is_test_mode()).then(|| view! {
+            <h2 class="app-heading-m">{i18n.t(Msg::DoneNextTitle)}</h2>
+            <p class="app-body">{i18n.t(Msg::DoneNextBody)}</p>
+        })}
         <p class="app-body">{i18n.t(Msg::DoneWithdraw)}</p>
         <OperatorDetails />
         <button class="app-button app-button--secondary app-no-print" type="button" on:click=|_| browser::print()>
             {i18n.t(Msg::WizardDonePrint)}
         </button>
         <p class="app-body app-no-print">
-            <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
+            <a href=step_href(Step::WhoFor)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
         </p>
     }
 }
@@ -132,7 +142,7 @@ fn not_sent_view(reference: String) -> impl IntoView {
             {move || i18n.format(Msg::OutboxNotSentBody, &[("reference", &reference)])}
         </p>
         <p class="app-body">
-            <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::OutboxNotSentStart)}</a>
+            <a href=step_href(Step::WhoFor)>{i18n.t(Msg::OutboxNotSentStart)}</a>
         </p>
     }
 }
@@ -145,7 +155,7 @@ fn missing_view() -> impl IntoView {
             </h1>
             <p class="app-body">{i18n.t(Msg::WizardDoneMissing)}</p>
             <p class="app-body">
-                <a href=step_href(Step::WhoFor, false)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
+                <a href=step_href(Step::WhoFor)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
             </p>
     }
 }

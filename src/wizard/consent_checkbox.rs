@@ -1,45 +1,34 @@
-//! One consent: an unticked checkbox with its full sentence as the label and an inline error.
+//! One consent: an unticked checkbox with its full sentence as the label, in a [`FormGroup`].
 
 use domain::Msg;
 use leptos::prelude::*;
 
-use super::field_parts::{ErrorMessage, described_by};
+use super::form_group::{Aria, FormGroup, GroupKind, field_error};
+use super::state::Bind;
 use crate::i18n::use_i18n;
 
 #[component]
-pub fn ConsentCheckbox(
-    #[prop(into)] id: String,
-    label: Msg,
-    #[prop(into)] checked: Signal<bool>,
-    on_change: Callback<bool>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
+pub fn ConsentCheckbox(#[prop(into)] id: String, label: Msg, bind: Bind<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let described = described_by(&id, false, error);
-    let group_class = move || {
-        if error.with(Option::is_some) {
-            "app-form-group app-form-group--error"
-        } else {
-            "app-form-group"
-        }
-    };
+    let error = field_error(&id);
+    let aria = Aria::new(&id, None, error);
     view! {
-        <div class=group_class>
-            <ErrorMessage field=id.clone() error=error />
+        <FormGroup id=id.clone() kind=GroupKind::Checkbox error=error>
             <div class="app-checkboxes__item">
                 <input
                     class="app-checkboxes__input"
                     type="checkbox"
                     id=id.clone()
                     name=id.clone()
-                    aria-describedby=described
-                    prop:checked=move || checked.get()
-                    on:change=move |ev| on_change.run(event_target_checked(&ev))
+                    aria-describedby=aria.described_by
+                    aria-invalid=aria.invalid
+                    prop:checked=move || bind.value.get()
+                    on:change=move |ev| bind.set.run(event_target_checked(&ev))
                 />
                 <label class="app-checkboxes__label" for=id>
                     {i18n.t(label)}
                 </label>
             </div>
-        </div>
+        </FormGroup>
     }
 }

@@ -5,11 +5,11 @@ use domain::eligibility::TreatmentCountry;
 use domain::request::{Step, label};
 use leptos::prelude::*;
 
-use super::step_frame::{StepFrame, field_error};
+use super::form_group::LabelStyle;
+use super::state::bind;
+use super::step_frame::StepFrame;
 use super::{RadioGroup, msg_options, use_wizard};
 use crate::i18n::use_i18n;
-
-const STEP: Step = Step::Country;
 
 #[component]
 pub fn CountryStep() -> impl IntoView {
@@ -17,16 +17,14 @@ pub fn CountryStep() -> impl IntoView {
     let i18n = use_i18n();
     let countries = TreatmentCountry::ALL.map(|c| (c, label::country(c)));
     view! {
-        <StepFrame step=STEP>
+        <StepFrame step=Step::Country>
             <RadioGroup
                 id="treatment-country"
                 legend=Msg::StepCountryTitle
-                heading=true
+                style=LabelStyle::Heading
                 hint=Msg::CountryHint
                 options=msg_options(i18n, &countries)
-                value=Signal::derive(move || state.with(|d| d.country))
-                on_change=Callback::new(move |c| state.update(|d| d.country = Some(c)))
-                error=field_error(state, STEP, &["treatment-country"])
+                bind=bind!(state, country)
             />
         </StepFrame>
     }

@@ -26,7 +26,7 @@ pub fn NotEligiblePage() -> impl IntoView {
     let choose_germany = move |_| {
         state.update(|d| d.country = Some(TreatmentCountry::Germany));
         let next = state.allowed(Step::Check);
-        navigate(&next.href(false), NavigateOptions::default());
+        navigate(&next.href(), NavigateOptions::default());
     };
     let title = Signal::derive(move || i18n.t(Msg::WizardNotEligibleTitle)().to_owned());
     let sections = move || {
@@ -39,7 +39,7 @@ pub fn NotEligiblePage() -> impl IntoView {
                     refusal,
                     Refusal::CountryNotProcessedNow(_) | Refusal::CountryNotArranged
                 );
-                let change = Step::for_pointer(refusal.pointer()).map(|s| step_href(s, false));
+                let change = Step::for_pointer(refusal.pointer()).map(step_href);
                 view! {
                     <section class="app-refusal">
                         <h2 class="app-heading-m">{text.title}</h2>

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::state::{SavedDraft, WizardState};
 use super::submission::problems_to_step;
-use super::{browser, step_href};
+use super::{browser, change_href, step_href};
 use crate::i18n::use_i18n;
 use crate::offline::{self, OutboxItem};
 use crate::storage;
@@ -72,10 +72,8 @@ fn FixLink(errors: Vec<domain::wire::FieldProblem>) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_context::<WizardState>();
     let navigate = use_navigate();
-    let href = problems_to_step(&errors).map_or_else(
-        || step_href(Step::Check, false),
-        |(step, _)| step_href(step, true),
-    );
+    let href = problems_to_step(&errors)
+        .map_or_else(|| step_href(Step::Check), |(step, _)| change_href(step));
     let target = href.clone();
     let open = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

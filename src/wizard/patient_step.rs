@@ -4,10 +4,10 @@ use domain::Msg;
 use domain::request::{Step, WhoForChoice};
 use leptos::prelude::*;
 
-use super::step_frame::{StepFrame, field_error};
+use super::form_group::LabelStyle;
+use super::state::bind;
+use super::step_frame::StepFrame;
 use super::{TextField, use_wizard};
-
-const STEP: Step = Step::Patient;
 
 #[component]
 pub fn PatientStep() -> impl IntoView {
@@ -17,16 +17,14 @@ pub fn PatientStep() -> impl IntoView {
         .saved
         .with_untracked(|s| s.draft.who_for == Some(WhoForChoice::Myself));
     view! {
-        <StepFrame step=STEP>
+        <StepFrame step=Step::Patient>
             <TextField
                 id="patient-name"
                 label=Msg::StepPatientTitle
-                heading=true
+                style=LabelStyle::Heading
                 hint=Msg::PatientNameHint
                 autocomplete=if own { "name" } else { "off" }
-                value=Signal::derive(move || state.with(|d| d.patient_name.clone().unwrap_or_default()))
-                on_input=Callback::new(move |v| state.update(|d| d.patient_name = Some(v)))
-                error=field_error(state, STEP, &["patient-name"])
+                bind=bind!(state, patient_name)
             />
         </StepFrame>
     }

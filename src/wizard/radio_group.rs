@@ -1,11 +1,11 @@
-//! A question answered by one choice: a fieldset whose legend may be the page's heading, a hint,
-//! an inline error, and one radio per option. The first radio carries the field's id, so the
-//! error summary's link lands on it.
+//! A question answered by one choice: a fieldset [`FormGroup`] with one radio per option. The
+//! first radio carries the field's id, so the error summary's link lands on it.
 
 use domain::Msg;
 use leptos::prelude::*;
 
-use super::field_parts::{ErrorMessage, described_by, hint_id};
+use super::form_group::{FormGroup, GroupKind, LabelStyle, field_error};
+use super::state::Bind;
 use crate::i18n::{I18n, use_i18n};
 
 /// Options whose labels are translation keys, as the radios need them.
@@ -22,26 +22,37 @@ pub fn msg_options<T: Clone>(i18n: I18n, items: &[(T, Msg)]) -> Vec<(T, Signal<S
         .collect()
 }
 
+/// How the radios stand: one under another, or side by side (yes / no questions).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RadiosLayout {
+    #[default]
+    Stacked,
+    Inline,
+}
+
+impl RadiosLayout {
+    fn class(self) -> &'static str {
+        match self {
+            RadiosLayout::Stacked => "app-radios",
+            RadiosLayout::Inline => "app-radios app-radios--inline",
+        }
+    }
+}
+
 #[component]
 pub fn RadioGroup<T>(
     /// The field's id, from `FieldError::field_id`.
     #[prop(into)]
     id: String,
     legend: Msg,
-    /// True when the legend is the page's `<h1>` (a one-question page).
-    #[prop(optional)]
-    heading: bool,
+    #[prop(optional)] style: LabelStyle,
     #[prop(optional)] hint: Option<Msg>,
     options: Vec<(T, Signal<String>)>,
-    #[prop(into)] value: Signal<Option<T>>,
-    on_change: Callback<T>,
-    #[prop(into)] error: Signal<Option<String>>,
+    bind: Bind<Option<T>>,
     /// Sub-headings shown before the option at each index (the condition's two lists).
     #[prop(optional)]
     groups: Vec<(usize, Msg)>,
-    /// Lay the options side by side (yes / no questions).
-    #[prop(optional)]
-    inline: bool,
+    #[prop(optional)] layout: RadiosLayout,
     /// The indices of the options to show; `None` shows them all (the condition step's search).
     #[prop(optional, into)]
     shown: Option<Signal<Option<Vec<usize>>>>,
@@ -53,23 +64,7 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let i18n = use_i18n();
-    let hint_id = hint_id(&id);
-    let described = described_by(&id, hint.is_some(), error);
-    let legend_view = if heading {
-        view! {
-            <legend class="app-fieldset__legend app-fieldset__legend--l">
-                <h1 class="app-fieldset__heading" id="app-step-heading" tabindex="-1">
-                    {i18n.t(legend)}
-                </h1>
-            </legend>
-        }
-        .into_any()
-    } else {
-        view! {
-            <legend class="app-fieldset__legend app-fieldset__legend--m">{i18n.t(legend)}</legend>
-        }
-        .into_any()
-    };
+    let error = field_error(&id);
     let name = id.clone();
     let radios = options
         .into_iter()
@@ -85,7 +80,7 @@ where
                 .find(|(at, _)| *at == i)
                 .map(|(_, msg)| view! { <p class="app-radios__group">{i18n.t(*msg)}</p> });
             let checked_value = option.clone();
-            let checked = move || value.with(|v| v.as_ref() == Some(&checked_value));
+            let checked = move || bind.value.with(|v| v.as_ref() == Some(&checked_value));
             let hidden = move || {
                 shown.is_some_and(|shown| {
                     shown.with(|s| s.as_ref().is_some_and(|s| !s.contains(&i)))
@@ -101,7 +96,7 @@ where
                         name=name.clone()
                         value=i.to_string()
                         prop:checked=checked
-                        on:change=move |_| on_change.run(option.clone())
+                        on:change=move |_| bind.set.run(Some(option.clone()))
                     />
                     <label class="app-radios__label" for=input_id>
                         {move || label.get()}
@@ -110,27 +105,17 @@ where
             }
         })
         .collect_view();
-    let group_class = move || {
-        if error.with(Option::is_some) {
-            "app-form-group app-form-group--error"
-        } else {
-            "app-form-group"
-        }
-    };
-    let radios_class = if inline {
-        "app-radios app-radios--inline"
-    } else {
-        "app-radios"
-    };
     view! {
-        <div class=group_class>
-            <fieldset class="app-fieldset" aria-describedby=described>
-                {legend_view}
-                {hint.map(|msg| view! { <div class="app-hint" id=hint_id>{i18n.t(msg)}</div> })}
-                <ErrorMessage field=id.clone() error=error />
-                {children.map(|children| children())}
-                <div class=radios_class>{radios}</div>
-            </fieldset>
-        </div>
+        <FormGroup
+            id=id.clone()
+            kind=GroupKind::Fieldset
+            label=Some(legend)
+            style=style
+            hint=hint
+            error=error
+        >
+            {children.map(|children| children())}
+            <div class=layout.class()>{radios}</div>
+        </FormGroup>
     }
 }

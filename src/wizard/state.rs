@@ -1,11 +1,16 @@
 //! The wizard's one context, [`WizardState`]: the draft as typed, what the client adds around it
 //! (start time, honeypot, the reference and idempotency key once made), and the errors on show.
-//! The draft is saved by one `Effect` whenever it changes and loaded once at start.
+//! The draft is saved by one `Effect` whenever it changes and loaded once at start; a draft not
+//! changed for [`DRAFT_DAYS`] days is deleted instead of loaded. [`Bind`] (and `bind!`) wire a
+//! question's control to its answer in one line.
 
 use domain::Msg;
 use domain::catalogue::catalogue;
 use domain::eligibility::Outcome;
-use domain::request::{CONSENT_TEXT_VERSION, Draft, FieldError, Step, ValidationContext};
+use domain::request::{
+    CONSENT_TEXT_VERSION, ContactChannel, Draft, FieldError, PhoneCountry, PhoneNumber, Step,
+    ValidationContext,
+};
 use domain::wire::{IdempotencyKey, Reference};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -27,7 +32,56 @@ pub struct SavedDraft {
     pub ids: Option<(Reference, IdempotencyKey)>,
     /// A fingerprint of the body last sent (or queued) with the key in `ids`.
     pub keyed_body: Option<u64>,
+    /// When the answers last changed (ms since the Unix epoch): the draft expires from then.
+    pub saved_at: u64,
+    /// The country of a nationally written phone number (ISO code), [`OTHER_PHONE_COUNTRY`]
+    /// when the number carries its country code, `None` until chosen or guessed.
+    pub phone_country: Option<String>,
 }
+
+/// How long a draft stays on the device after its last change (said on the first step).
+pub const DRAFT_DAYS: u64 = 30;
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// The phone country's value for "another country": the number is typed with its code.
+pub const OTHER_PHONE_COUNTRY: &str = "other";
+
+impl SavedDraft {
+    /// True when the draft was last changed more than [`DRAFT_DAYS`] days before `now_ms`.
+    pub fn expired(&self, now_ms: u64) -> bool {
+        // A draft saved before drafts had a change time (saved_at 0) counts from its next change.
+        self.saved_at != 0 && now_ms.saturating_sub(self.saved_at) > DRAFT_DAYS * DAY_MS
+    }
+
+    /// The chosen phone country, if it is one of ours.
+    pub fn phone_country(&self) -> Option<PhoneCountry> {
+        self.phone_country
+            .as_deref()
+            .and_then(PhoneCountry::from_iso)
+    }
+}
+
+/// A question's answer as its control needs it: the value (tracked) and how to change it.
+pub struct Bind<T: Send + Sync + 'static> {
+    pub value: Signal<T>,
+    pub set: Callback<T>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Bind<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Bind<T> {}
+
+/// `bind!(state, field)`: the draft's `field` bound to a control.
+macro_rules! bind {
+    ($state:expr, $field:ident) => {
+        $state.bind(|d| d.$field.clone(), |d, v| d.$field = v)
+    };
+}
+pub(crate) use bind;
 
 /// A message on show beside a field and in the error summary.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,17 +127,26 @@ pub struct WizardState {
     pub saved: RwSignal<SavedDraft>,
     /// The errors on show, with the step they belong to.
     pub errors: RwSignal<Option<(Step, Vec<ShownError>)>>,
+    /// Set when the reader deleted their answers from this device, until they next continue:
+    /// the page then says so.
+    pub deleted: RwSignal<bool>,
 }
 
 /// Loads the saved draft (or starts one) and provides the wizard's context.
 pub fn provide_wizard() -> WizardState {
+    let now = browser::now_ms();
     let mut saved = storage::load_draft().unwrap_or_default();
+    if saved.expired(now) {
+        storage::clear_draft();
+        saved = SavedDraft::default();
+    }
     if saved.started_at == 0 {
-        saved.started_at = browser::now_ms();
+        saved.started_at = now;
     }
     let state = WizardState {
         saved: RwSignal::new(saved),
         errors: RwSignal::new(None),
+        deleted: RwSignal::new(false),
     };
     // An empty draft is not kept: after a sent request the device holds no answers.
     Effect::new(move |_| {
@@ -120,7 +183,36 @@ pub fn with_ctx<R>(f: impl FnOnce(&ValidationContext<'_>) -> R) -> R {
 impl WizardState {
     /// Changes the draft; the saving `Effect` writes it to the device.
     pub fn update(self, f: impl FnOnce(&mut Draft)) {
-        self.saved.update(|s| f(&mut s.draft));
+        let now = browser::now_ms();
+        self.saved.update(|s| {
+            f(&mut s.draft);
+            s.saved_at = now;
+        });
+    }
+
+    /// The answer `get` reads, bound to a control that changes it with `set`.
+    pub fn bind<T: Clone + Send + Sync + 'static>(
+        self,
+        get: fn(&Draft) -> T,
+        set: fn(&mut Draft, T),
+    ) -> Bind<T> {
+        Bind {
+            value: Signal::derive(move || self.with(get)),
+            set: Callback::new(move |value| self.update(|d| set(d, value))),
+        }
+    }
+
+    /// Deletes every answer from this device (the draft and the last reference), keeps the
+    /// page working with an empty draft, and marks it so the page can say what happened.
+    pub fn delete_answers(self) {
+        self.saved.set(SavedDraft {
+            started_at: browser::now_ms(),
+            ..SavedDraft::default()
+        });
+        self.errors.set(None);
+        storage::clear_draft();
+        storage::forget_sent_reference();
+        self.deleted.set(true);
     }
 
     /// Reads the draft, tracked.
@@ -152,10 +244,24 @@ impl WizardState {
                 d.consent_given_at = Some(now);
             }
         });
-        let errors = with_ctx(|ctx| {
+        // A nationally written phone number becomes E.164 with its country; what does not fit
+        // its country keeps what was typed and says why.
+        let phone_problem = if step == Step::Contact {
+            self.saved.try_update(national_phone).flatten()
+        } else {
+            None
+        };
+        let mut errors = with_ctx(|ctx| {
             self.saved
                 .with_untracked(|s| s.draft.validate_step(step, ctx))
         });
+        if let Some(msg) = phone_problem {
+            errors
+                .iter_mut()
+                .filter(|e| e.pointer == "/contact/phone")
+                .for_each(|e| e.msg = msg);
+        }
+        self.deleted.set(false);
         if !errors.is_empty() {
             let shown = errors.iter().map(ShownError::from).collect();
             self.errors.set(Some((step, shown)));
@@ -197,6 +303,22 @@ impl WizardState {
     }
 }
 
+/// The phone number in E.164 when its country makes it one (`030 1234567` in Germany is
+/// `+49301234567`); otherwise the rule's message, the number kept as typed.
+fn national_phone(s: &mut SavedDraft) -> Option<Msg> {
+    if !s.draft.channel.is_some_and(ContactChannel::uses_phone) {
+        return None;
+    }
+    let country = s.phone_country();
+    match PhoneNumber::parse_in(s.draft.phone.as_deref().unwrap_or_default(), country) {
+        Ok(number) => {
+            s.draft.phone = Some(number.as_str().to_owned());
+            None
+        }
+        Err(msg) => Some(msg),
+    }
+}
+
 /// NFC for every text answer (the browser's normaliser; the domain's is not in the wasm).
 fn normalise(d: &mut Draft) {
     for text in [
@@ -218,9 +340,9 @@ fn normalise(d: &mut Draft) {
 
 impl Next {
     /// The address of the page.
-    pub fn href(self, return_to_check: bool) -> String {
+    pub fn href(self) -> String {
         match self {
-            Next::Step(step) => super::step_href(step, return_to_check),
+            Next::Step(step) => super::step_href(step),
             Next::NotEligible => crate::embed::wizard_href(super::NOT_ELIGIBLE_SLUG, false),
             Next::UrgentCare => crate::embed::wizard_href(super::URGENT_CARE_SLUG, false),
         }

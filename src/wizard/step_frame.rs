@@ -1,6 +1,7 @@
 //! The frame of every question page: the title ("Step n of m: …", "Error: " first when errors
-//! show), the back link, the error summary, the form and its button. Continue runs the step's
-//! validation and the rules through [`WizardState::advance`] and follows where it leads.
+//! show), the back link, the error summary, the form and its button, and the way to delete the
+//! answers from this device. Continue runs the step's validation and the rules through
+//! [`WizardState::advance`] and follows where it leads.
 
 use domain::Msg;
 use domain::request::Step;
@@ -9,39 +10,28 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::browser;
+use super::delete_answers::{DELETED_NOTICE_ID, DeleteAnswers, DeletedNotice};
 use super::error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
-use super::state::{WizardState, error_text, use_wizard};
+use super::form_group::CurrentStep;
+pub use super::form_group::HEADING_ID;
+use super::state::{DRAFT_DAYS, use_wizard};
 use super::{BackLink, ContinueButton, step_href};
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
-
-/// The id of each page's `<h1>`, focused when the page opens.
-pub const HEADING_ID: &str = "app-step-heading";
-
-/// The inline error of one field on `step`, in the current language.
-pub fn field_error(
-    state: WizardState,
-    step: Step,
-    ids: &'static [&'static str],
-) -> Signal<Option<String>> {
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        state
-            .errors_for(step)
-            .into_iter()
-            .find(|e| ids.contains(&e.field_id.as_str()))
-            .map(|e| error_text(&e.text, i18n.locale()))
-    })
-}
 
 /// True when the page was opened from check your answers (`?return=check`).
 pub fn returns_to_check() -> bool {
     use_query_map().with_untracked(|q| q.get("return").as_deref() == Some("check"))
 }
 
-/// Moves focus to the page heading once the page is on screen.
+/// Moves focus to the page heading once the page is on screen; inside a partner's frame only
+/// after the patient has acted in it (see [`browser::may_take_focus`]).
 pub fn focus_heading_on_mount() {
-    Effect::new(move |_| browser::focus_later(HEADING_ID));
+    Effect::new(move |_| {
+        if browser::may_take_focus() {
+            browser::focus_later(HEADING_ID);
+        }
+    });
 }
 
 #[component]
@@ -57,11 +47,12 @@ pub fn StepFrame(
     let state = use_wizard();
     let i18n = use_i18n();
     let navigate = use_navigate();
+    provide_context(CurrentStep(step));
     let return_to_check = returns_to_check();
     let back = if return_to_check && step != Step::Check {
-        Some(step_href(Step::Check, false))
+        Some(step_href(Step::Check))
     } else {
-        step.previous().map(|s| step_href(s, false))
+        step.previous().map(step_href)
     };
     let errors = Signal::derive(move || state.errors_for(step));
     let title = Signal::derive(move || {
@@ -76,7 +67,20 @@ pub fn StepFrame(
             i18n.locale().text(step.title())
         )
     });
-    focus_heading_on_mount();
+    // Errors already on show when the page opens (the server refused the request and check your
+    // answers sent the reader here) are focused like the browser's own: the summary, not the heading.
+    Effect::new(move |_| {
+        if browser::may_take_focus() {
+            let target = if !errors.with_untracked(Vec::is_empty) {
+                ERROR_SUMMARY_ID
+            } else if state.deleted.get_untracked() {
+                DELETED_NOTICE_ID
+            } else {
+                HEADING_ID
+            };
+            browser::focus_later(target);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(on_submit) = on_submit {
@@ -85,18 +89,28 @@ pub fn StepFrame(
         }
         match state.advance(step, return_to_check) {
             None => browser::focus_later(ERROR_SUMMARY_ID),
-            Some(next) => navigate(&next.href(false), NavigateOptions::default()),
+            Some(next) => navigate(&next.href(), NavigateOptions::default()),
         }
     };
+    let kept_for = (step == Step::WhoFor && crate::storage::is_available()).then(|| {
+        view! {
+            <p class="app-body app-body--secondary">
+                {move || i18n.format(Msg::WizardDraftKeptFor, &[("days", &DRAFT_DAYS.to_string())])}
+            </p>
+        }
+    });
     view! {
         <PageTitle text=title />
         {back.map(|href| view! { <BackLink href=href /> })}
         <ErrorSummary errors=errors />
+        <DeletedNotice />
         <span class="app-caption">{move || step_of(step, i18n.locale())}</span>
         <form class="app-form" novalidate on:submit=submit>
             {children()}
             <ContinueButton label=button busy=busy />
         </form>
+        {kept_for}
+        <DeleteAnswers />
     }
 }
 

@@ -1,11 +1,41 @@
-//! A question answered in words: a label (which may be the page's heading), a hint, an inline
-//! error and an input or a textarea. No masks: whatever is typed is kept as typed.
+//! A question answered in words: an input or a textarea in a [`FormGroup`]. No masks: whatever
+//! is typed is kept as typed.
 
 use domain::Msg;
 use leptos::prelude::*;
 
-use super::field_parts::{ErrorMessage, described_by, hint_id};
-use crate::i18n::use_i18n;
+use super::form_group::{Aria, FormGroup, GroupKind, LabelStyle, field_error};
+use super::state::Bind;
+
+/// The kind of text a field takes, with what the browser should do about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextKind {
+    #[default]
+    Line,
+    Email,
+    /// A phone number: digits read left to right in every script (`dir="ltr"`).
+    Tel,
+    /// A textarea, for answers that may span lines.
+    Lines,
+}
+
+impl TextKind {
+    fn input_type(self) -> &'static str {
+        match self {
+            TextKind::Line | TextKind::Lines => "text",
+            TextKind::Email => "email",
+            TextKind::Tel => "tel",
+        }
+    }
+
+    fn spellcheck(self) -> Option<&'static str> {
+        matches!(self, TextKind::Email | TextKind::Tel).then_some("false")
+    }
+
+    fn dir(self) -> Option<&'static str> {
+        (self == TextKind::Tel).then_some("ltr")
+    }
+}
 
 #[component]
 pub fn TextField(
@@ -13,50 +43,32 @@ pub fn TextField(
     #[prop(into)]
     id: String,
     label: Msg,
-    /// True when the label is the page's `<h1>` (a one-question page).
-    #[prop(optional)]
-    heading: bool,
+    #[prop(optional)] style: LabelStyle,
     #[prop(optional)] hint: Option<Msg>,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
-    #[prop(into)] error: Signal<Option<String>>,
+    bind: Bind<Option<String>>,
     /// The `autocomplete` token, for personal fields.
     #[prop(optional)]
     autocomplete: Option<&'static str>,
-    /// `text`, `email` or `tel`.
-    #[prop(default = "text")]
-    input_type: &'static str,
-    /// A textarea for answers that may span lines.
+    #[prop(optional)] kind: TextKind,
+    /// Shown in the group above the input (the phone number's country).
     #[prop(optional)]
-    multiline: bool,
+    children: Option<Children>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint_id = hint_id(&id);
-    let described = described_by(&id, hint.is_some(), error);
-    let label_view = if heading {
-        view! {
-            <h1 class="app-label-wrapper" id="app-step-heading" tabindex="-1">
-                <label class="app-label app-label--l" for=id.clone()>
-                    {i18n.t(label)}
-                </label>
-            </h1>
-        }
-        .into_any()
-    } else {
-        view! { <label class="app-label" for=id.clone()>{i18n.t(label)}</label> }.into_any()
-    };
-    let invalid = move || error.with(Option::is_some).then_some("true");
-    let control = if multiline {
+    let error = field_error(&id);
+    let aria = Aria::new(&id, hint, error);
+    let value = move || bind.value.get().unwrap_or_default();
+    let set = move |ev: leptos::ev::Event| bind.set.run(Some(event_target_value(&ev)));
+    let control = if kind == TextKind::Lines {
         view! {
             <textarea
                 class="app-textarea"
                 id=id.clone()
                 name=id.clone()
                 rows="5"
-                aria-describedby=described
-                aria-invalid=invalid
-                prop:value=move || value.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                aria-describedby=aria.described_by
+                aria-invalid=aria.invalid
+                prop:value=value
+                on:input=set
             ></textarea>
         }
         .into_any()
@@ -64,32 +76,24 @@ pub fn TextField(
         view! {
             <input
                 class="app-input"
-                type=input_type
+                type=kind.input_type()
                 id=id.clone()
                 name=id.clone()
+                dir=kind.dir()
                 autocomplete=autocomplete
-                spellcheck=(input_type != "text").then_some("false")
-                aria-describedby=described
-                aria-invalid=invalid
-                prop:value=move || value.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                spellcheck=kind.spellcheck()
+                aria-describedby=aria.described_by
+                aria-invalid=aria.invalid
+                prop:value=value
+                on:input=set
             />
         }
         .into_any()
     };
-    let group_class = move || {
-        if error.with(Option::is_some) {
-            "app-form-group app-form-group--error"
-        } else {
-            "app-form-group"
-        }
-    };
     view! {
-        <div class=group_class>
-            {label_view}
-            {hint.map(|msg| view! { <div class="app-hint" id=hint_id>{i18n.t(msg)}</div> })}
-            <ErrorMessage field=id.clone() error=error />
+        <FormGroup id=id.clone() kind=GroupKind::Field label=Some(label) style=style hint=hint error=error>
+            {children.map(|children| children())}
             {control}
-        </div>
+        </FormGroup>
     }
 }

@@ -14,8 +14,9 @@ use crate::i18n::use_i18n;
 pub fn UrgentCarePage() -> impl IntoView {
     let i18n = use_i18n();
     focus_heading_on_mount();
-    let title = Signal::derive(move || i18n.t(Msg::WizardUrgentPageTitle)().to_owned());
     let text = move || Refusal::UrgentCare.text(i18n.locale());
+    // The page's title is its heading, in every language.
+    let title = Signal::derive(move || text().title);
     view! {
         <PageTitle text=title />
         <div class="app-warning">
@@ -28,7 +29,7 @@ pub fn UrgentCarePage() -> impl IntoView {
         <h2 class="app-heading-m">{i18n.t(Msg::WizardComeBackHeading)}</h2>
         <p class="app-body">{move || text().come_back}</p>
         <p class="app-body">
-            <a href=step_href(Step::Screening, false)>{i18n.t(Msg::NotEligibleChangeAnswer)}</a>
+            <a href=step_href(Step::Screening)>{i18n.t(Msg::NotEligibleChangeAnswer)}</a>
         </p>
         // Inside a partner's frame the site's pages may not be framed: no link to them there.
         {(!crate::embed::is_embedded()).then(|| view! {

@@ -1,6 +1,8 @@
-//! Contact settings checked by shape only: the IANA time zone name and the language tag. The
-//! domain carries no time-zone database (it would weigh more than the app); the name is kept so a
-//! manager's tools can resolve it.
+//! Contact settings: the IANA time zone name and the language tag. The wizard offers the
+//! browser's own list of time zones (`Intl.supportedValuesOf`); the server, with the feature
+//! `time-zones` (on by default, off in the app, which trusts its list), also checks the name
+//! against the IANA names of tzdata 2025b, aliases included (`data/time_zones.txt`), so "GMT+2"
+//! or "xyz" sent by hand is refused. No rules or offsets: a manager's tools resolve the name.
 
 use crate::Msg;
 
@@ -21,7 +23,11 @@ impl TimeZone {
         let parts: Vec<&str> = text.split('/').collect();
         if text.is_empty() {
             Err(Msg::ErrorTimeZoneEmpty)
-        } else if text.len() <= 64 && parts.len() <= 3 && parts.iter().all(|p| part_ok(p)) {
+        } else if text.len() <= 64
+            && parts.len() <= 3
+            && parts.iter().all(|p| part_ok(p))
+            && is_known(text)
+        {
             Ok(TimeZone(text.to_owned()))
         } else {
             Err(Msg::ErrorTimeZoneFormat)
@@ -31,6 +37,19 @@ impl TimeZone {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// True when `name` is an IANA time zone name (always true without the `time-zones` list).
+#[cfg(feature = "time-zones")]
+fn is_known(name: &str) -> bool {
+    include_str!("../../data/time_zones.txt")
+        .lines()
+        .any(|line| line == name && !line.starts_with('#'))
+}
+
+#[cfg(not(feature = "time-zones"))]
+fn is_known(_name: &str) -> bool {
+    true
 }
 
 /// A BCP 47 language tag such as `de`, `ru` or `pt-BR`: 2 to 3 letters, then subtags.

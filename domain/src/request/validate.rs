@@ -169,12 +169,16 @@ pub(super) fn contact(d: &Draft) -> Checked<(Option<PersonName>, Contact)> {
         "/contact/language",
         &mut e,
     );
-    let best_time = required(
-        d.best_time,
-        "/contact/best_time",
-        Msg::ErrorBestTimeEmpty,
-        &mut e,
-    );
+    // The best time to call is asked only when we are to call; an email needs none.
+    let best_time = match channel {
+        Some(ContactChannel::Email) => Some(BestTime::Anytime),
+        _ => required(
+            d.best_time,
+            "/contact/best_time",
+            Msg::ErrorBestTimeEmpty,
+            &mut e,
+        ),
+    };
     let time_zone = parsed(
         TimeZone::parse(d.time_zone.as_deref().unwrap_or_default()),
         "/contact/time_zone",
