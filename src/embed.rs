@@ -43,9 +43,12 @@ pub fn current() -> Option<EmbedParams> {
     ))
 }
 
+/// A look-up of one parameter of the address's query.
+type QueryLookup = Box<dyn Fn(&str) -> Option<String>>;
+
 /// The path of this document and a look-up of its query: the browser's address, or, rendered
 /// at build time, the router's (the page being rendered).
-fn address() -> Option<(String, Box<dyn Fn(&str) -> Option<String>>)> {
+fn address() -> Option<(String, QueryLookup)> {
     if crate::IN_BROWSER {
         let location = web_sys::window()?.location();
         let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;

@@ -16,7 +16,7 @@
 //!   once the document is parsed, as a module script would have;
 //! - marks `<html>` with `app-no-app` when the app cannot run (no WebAssembly, as in iOS Lockdown
 //!   Mode, or a file that failed to load or start), so the page's notice for that case shows
-//!   (style/base.css); without JavaScript the page's `<noscript>` says the same.
+//!   (style/base.css); it marks it `app-js` first, so without JavaScript the notice shows too.
 //!
 //! The service worker answers these requests like any other, so the app still starts offline.
 
@@ -32,6 +32,7 @@ const SCRIPT_OPEN: &str = r#"<script type="module">"#;
 /// The loader; `__JS__`, `__WASM__`, `__WASM_INTEGRITY__` and `__MODULES__` are filled in.
 const LOADER: &str = concat!(
     "(()=>{",
+    r#"document.documentElement.classList.add("app-js");"#,
     r#"const failed=()=>document.documentElement.classList.add("app-no-app");"#,
     r#"if(typeof WebAssembly!=="object"){failed();return;}"#,
     r#"const parsed=new Promise((go)=>document.readyState==="loading"?addEventListener("DOMContentLoaded",()=>go(),{once:true}):go());"#,
