@@ -11,6 +11,7 @@ mod theme;
 
 pub use journey::Journey;
 pub use messages::{Eligibility, EmbedEvent, MESSAGE_TYPE, post};
+pub(crate) use params::encode;
 pub use params::{EmbedParams, UTM_KEYS};
 pub use theme::Rgb;
 

@@ -1,7 +1,7 @@
 // The article at `/`: prerendered into the HTML the server sends (readable with no script), taken
 // over by the app without a visible jump, with working contents links and condition links, no
 // horizontal scroll at 320 px and no axe violation.
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, holdWasm } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const title = 'Cellular therapy is a fast-growing field in Medicine';
@@ -24,17 +24,6 @@ async function openArticle(page: Page, path = '/') {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-/** Holds the wasm download back until the returned function is called, so a test can act in the
- * prerendered copy before the takeover. */
-async function holdWasm(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 test('the HTML the server sends holds the whole article, without running any script', async ({ request }) => {
   const response = await request.get('/');

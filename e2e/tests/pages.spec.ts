@@ -2,8 +2,8 @@
 // build time by the app's own components (prerender/), in English at the plain address and in
 // German at ?lang=de. The app then takes over each page without moving anything or losing focus;
 // with no WebAssembly every page but the wizard still reads, and the wizard says what to do.
-import { test, expect } from './fixtures';
-import { test as bare, type Page } from '@playwright/test';
+import { test, expect, holdWasm } from './fixtures';
+import { test as bare } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -15,16 +15,6 @@ const at = (route: string, lang: string) => (lang === languages[0] ? route : `${
 /** The pages a reader arrives on most: each is checked for its takeover in both languages. */
 const arrivals = ['/', '/conditions', '/conditions/parkinsons-disease', '/request/who-for', '/contact'];
 
-/** Holds every wasm download back until the returned function is called. */
-async function holdWasm(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 /** A value of the served HTML's `<head>`. */
 const headValue = (html: string, pattern: RegExp) => html.match(pattern)?.[1];

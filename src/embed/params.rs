@@ -119,8 +119,9 @@ impl EmbedParams {
     }
 }
 
-/// Percent-encodes everything but the unreserved characters of RFC 3986.
-fn encode(text: &str) -> String {
+/// Percent-encodes everything but the unreserved characters of RFC 3986: the same bytes natively
+/// (the build-time render) and in the browser, so a prerendered link equals the app's.
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

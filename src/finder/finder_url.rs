@@ -55,28 +55,14 @@ pub fn request_href(condition: Option<&ConditionId>, something_else: Option<&str
     with_query("/request/who-for", &pairs)
 }
 
-/// `value` as `encodeURIComponent` writes it, byte for byte the same natively (the build-time
-/// render) and in the browser, so a prerendered link equals the app's (leptos_router's
-/// `Url::escape` escapes `-` natively but not in the browser).
-fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
     let mut href = path.to_owned();
     for (position, (key, value)) in pairs.iter().enumerate() {
         href.push(if position == 0 { '?' } else { '&' });
         href.push_str(key);
         href.push('=');
-        href.push_str(&escape(value));
+        // Not leptos_router's `Url::escape`: it escapes `-` natively but not in the browser.
+        href.push_str(&crate::embed::encode(value));
     }
     href
 }
