@@ -29,15 +29,18 @@ pub fn PageTitle(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
+    // leptos_meta may run these once more after the page that gave the signals has gone (a
+    // navigation disposes it first): a gone signal reads as empty rather than a panic.
+    let name = move || text.try_get().unwrap_or_default();
     let full = move || {
         format!(
             "{} – {}",
-            text.get(),
+            name(),
             i18n.locale().text(Msg::DocumentTitleSuffix)
         )
     };
     let description = move || match description {
-        Some(description) => description.get(),
+        Some(description) => description.try_get().unwrap_or_default(),
         None => i18n.t(Msg::SiteDescription)().to_owned(),
     };
     let path = move || location.pathname.get();
@@ -75,7 +78,7 @@ pub fn PageTitle(
         <Title text=title />
         <Meta name="description" content=description />
         <Meta property="og:type" content=og_type />
-        <Meta property="og:title" content=move || text.get() />
+        <Meta property="og:title" content=name />
         <Meta property="og:description" content=description />
         <Meta property="og:site_name" content=i18n.t(Msg::AppName) />
         <Meta property="og:locale" content=og_locale />
