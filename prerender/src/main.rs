@@ -47,7 +47,7 @@ fn prerender(dir: &Path) -> Result<usize, String> {
     let mut count = 0;
     for locale in Locale::ALL {
         for path in paths.iter().map(String::as_str).chain([NOT_FOUND_PATH]) {
-            let page = render::render(&url(path, locale));
+            let page = render::render(&app::components::localized(path, locale));
             let html =
                 document::document(&shell, &page, locale).map_err(|e| format!("{path}: {e}"))?;
             let file = dir.join(page_file(path, locale));
@@ -65,15 +65,6 @@ fn prerender(dir: &Path) -> Result<usize, String> {
     let list = pages_json(&paths);
     std::fs::write(dir.join("pages.json"), list).map_err(|e| format!("pages.json: {e}"))?;
     Ok(count)
-}
-
-/// The address a page is rendered at: the plain path in the default language, `?lang=` else.
-fn url(path: &str, locale: Locale) -> String {
-    if locale == Locale::ALL[0] {
-        path.to_owned()
-    } else {
-        format!("{path}?lang={}", locale.tag())
-    }
 }
 
 /// Where a page's file goes in dist/ (see the server's `web` module, which serves them).
@@ -114,7 +105,5 @@ mod tests {
             page_file(NOT_FOUND_PATH, Locale::De),
             PathBuf::from("pages/de/404.html")
         );
-        assert_eq!(url("/conditions", Locale::De), "/conditions?lang=de");
-        assert_eq!(url("/conditions", Locale::En), "/conditions");
     }
 }
