@@ -44,10 +44,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Provides the language context inside the router, where the `?lang=` parameter can be read.
+/// Provides the language context inside the router, where the `?lang=` parameter can be read,
+/// and notes moves within the app (a page reached so focuses its heading).
 #[component]
 fn LocaleRoot(children: Children) -> impl IntoView {
     provide_i18n();
+    crate::components::watch_navigation();
     children()
 }
 

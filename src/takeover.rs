@@ -3,7 +3,7 @@
 //! app ran, moved to the same fields of the app's copy.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// The comments around the `<head>` elements the prerender wrote (`prerender/src/document.rs`).
 const HEAD_START: &str = "app-head";
@@ -18,27 +18,113 @@ pub struct Answer {
     value: String,
 }
 
-const FIELDS: &str = "input, textarea";
+const FIELDS: &str = "input, textarea, select";
 
-/// The fields of `copy` whose state differs from what the page was served with.
-pub fn answers_in(copy: &Element) -> Vec<Answer> {
-    let Ok(list) = copy.query_selector_all(FIELDS) else {
+/// A form field of either copy, seen the way the takeover needs it.
+enum Field {
+    Choice(HtmlInputElement),
+    Text(HtmlInputElement),
+    Area(HtmlTextAreaElement),
+    Select(HtmlSelectElement),
+}
+
+impl Field {
+    fn of(element: Element) -> Option<Field> {
+        let element = match element.dyn_into::<HtmlInputElement>() {
+            Ok(input) if matches!(input.type_().as_str(), "radio" | "checkbox") => {
+                return Some(Field::Choice(input));
+            }
+            Ok(input) => return Some(Field::Text(input)),
+            Err(element) => element,
+        };
+        match element.dyn_into::<HtmlTextAreaElement>() {
+            Ok(area) => Some(Field::Area(area)),
+            Err(element) => element
+                .dyn_into::<HtmlSelectElement>()
+                .ok()
+                .map(Field::Select),
+        }
+    }
+
+    /// What the reader changed since the page was served, if anything.
+    fn changed(&self) -> Option<Answer> {
+        let (checked, value, changed) = match self {
+            Field::Choice(input) => (
+                input.checked(),
+                String::new(),
+                input.checked() != input.default_checked(),
+            ),
+            Field::Text(input) => (false, input.value(), input.value() != input.default_value()),
+            Field::Area(area) => (
+                false,
+                area.value(),
+                area.default_value()
+                    .is_ok_and(|served| area.value() != served),
+            ),
+            // A select's served choice is the option marked `selected` (the first without one).
+            Field::Select(select) => {
+                let served = select
+                    .query_selector("option[selected]")
+                    .ok()
+                    .flatten()
+                    .or_else(|| select.query_selector("option").ok().flatten())
+                    .and_then(|o| o.get_attribute("value"))
+                    .unwrap_or_default();
+                (false, select.value(), select.value() != served)
+            }
+        };
+        changed.then_some(Answer {
+            index: 0,
+            checked,
+            value,
+        })
+    }
+
+    /// Gives the field `answer` and announces it as the reader's own input.
+    fn answer(&self, answer: &Answer) {
+        let (target, event): (&web_sys::EventTarget, &str) = match self {
+            Field::Choice(input) => {
+                input.set_checked(answer.checked);
+                (input, "change")
+            }
+            Field::Text(input) => {
+                input.set_value(&answer.value);
+                (input, "input")
+            }
+            Field::Area(area) => {
+                area.set_value(&answer.value);
+                (area, "input")
+            }
+            Field::Select(select) => {
+                select.set_value(&answer.value);
+                (select, "change")
+            }
+        };
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &bubbling()) {
+            let _ = target.dispatch_event(&event);
+        }
+    }
+}
+
+/// The fields of `root`, in document order.
+fn fields(root: &Element) -> Vec<Option<Field>> {
+    let Ok(list) = root.query_selector_all(FIELDS) else {
         return Vec::new();
     };
     (0..list.length())
-        .filter_map(|index| {
-            let input = list.item(index)?.dyn_into::<HtmlInputElement>().ok()?;
-            let kind = input.type_();
-            let changed = if kind == "radio" || kind == "checkbox" {
-                input.checked() != input.default_checked()
-            } else {
-                input.value() != input.default_value()
-            };
-            changed.then(|| Answer {
-                index,
-                checked: input.checked(),
-                value: input.value(),
-            })
+        .map(|i| list.item(i)?.dyn_into::<Element>().ok().and_then(Field::of))
+        .collect()
+}
+
+/// The fields of `copy` whose state differs from what the page was served with.
+pub fn answers_in(copy: &Element) -> Vec<Answer> {
+    fields(copy)
+        .iter()
+        .enumerate()
+        .filter_map(|(index, field)| {
+            let mut answer = field.as_ref()?.changed()?;
+            answer.index = u32::try_from(index).ok()?;
+            Some(answer)
         })
         .collect()
 }
@@ -49,30 +135,16 @@ pub fn answer_again(answers: &[Answer]) {
     if answers.is_empty() {
         return;
     }
-    let document = leptos::prelude::document();
-    let Some(list) = document
-        .body()
-        .and_then(|b| b.query_selector_all(FIELDS).ok())
-    else {
+    let Some(body) = leptos::prelude::document().body() else {
         return;
     };
+    let fields = fields(&body);
     for answer in answers {
-        let Some(input) = list
-            .item(answer.index)
-            .and_then(|node| node.dyn_into::<HtmlInputElement>().ok())
-        else {
-            continue;
-        };
-        let kind = input.type_();
-        let event = if kind == "radio" || kind == "checkbox" {
-            input.set_checked(answer.checked);
-            "change"
-        } else {
-            input.set_value(&answer.value);
-            "input"
-        };
-        if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &bubbling()) {
-            let _ = input.dispatch_event(&event);
+        if let Some(Some(field)) = usize::try_from(answer.index)
+            .ok()
+            .and_then(|i| fields.get(i))
+        {
+            field.answer(answer);
         }
     }
 }

@@ -1,9 +1,8 @@
 //! `/request/{step}`: the request wizard. The step is the URL; this page provides the wizard's
-//! state, applies a `?condition=` prefill, sends a user who opens a step too early to the one
-//! they may see, and shows the step's component. `/request` itself opens the wizard where the
-//! patient left off (the first question on a first visit).
+//! state, applies a `?condition=` prefill, shows a user who opens a step too early the one they
+//! may see (and moves the address there), and shows the step's component. `/request` itself
+//! opens the wizard where the patient left off (the first question on a first visit).
 
-use domain::Msg;
 use domain::catalogue::{ConditionId, catalogue};
 use domain::eligibility::ConditionChoice;
 use domain::request::{FREE_TEXT_MAX, Step};
@@ -11,8 +10,6 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::components::PageTitle;
-use crate::i18n::use_i18n;
 use crate::wizard::{
     CheckAnswersStep, ConditionStep, ConfirmationPage, ConsentStep, ContactStep, CountryStep,
     HealthStep, NOT_ELIGIBLE_SLUG, NeedsScript, Next, NotEligiblePage, PatientStep,
@@ -40,20 +37,39 @@ impl Page {
     }
 }
 
-/// Where to send a user who asks for `page` now, or `None` when they may see it.
-fn redirect(state: WizardState, page: Page) -> Option<String> {
+impl Page {
+    /// The address of the page (only what [`destination`] returns is ever asked).
+    fn href(self) -> String {
+        match self {
+            Page::Step(step) => step_href(step),
+            Page::NotEligible => Next::NotEligible.href(),
+            Page::UrgentCare => Next::UrgentCare.href(),
+            Page::Resume | Page::Unknown => step_href(Step::WhoFor),
+        }
+    }
+}
+
+impl From<Next> for Page {
+    fn from(next: Next) -> Page {
+        match next {
+            Next::Step(step) => Page::Step(step),
+            Next::NotEligible => Page::NotEligible,
+            Next::UrgentCare => Page::UrgentCare,
+        }
+    }
+}
+
+/// The page a user who asks for `page` may see now: `page` itself, or the first step not yet
+/// answered, or the page the answers lead to.
+fn destination(state: WizardState, page: Page) -> Page {
     let outcome = state.outcome();
     match page {
-        Page::Step(Step::Done) => None,
-        Page::Step(step) => {
-            let allowed = state.allowed(step);
-            (allowed != Next::Step(step)).then(|| allowed.href())
-        }
-        Page::NotEligible if !outcome.can_continue() && !outcome.is_urgent() => None,
-        Page::UrgentCare if outcome.is_urgent() => None,
-        Page::NotEligible | Page::UrgentCare => Some(state.allowed(Step::Check).href()),
-        Page::Resume => Some(state.allowed(Step::Check).href()),
-        Page::Unknown => Some(step_href(Step::WhoFor)),
+        Page::Step(Step::Done) => page,
+        Page::Step(step) => state.allowed(step).into(),
+        Page::NotEligible if !outcome.can_continue() && !outcome.is_urgent() => page,
+        Page::UrgentCare if outcome.is_urgent() => page,
+        Page::NotEligible | Page::UrgentCare | Page::Resume => state.allowed(Step::Check).into(),
+        Page::Unknown => Page::Step(Step::WhoFor),
     }
 }
 
@@ -81,10 +97,23 @@ pub fn RequestPage() -> impl IntoView {
     let page = Memo::new(move |_| {
         params.with(|p| p.get("step").map_or(Page::Resume, |s| Page::from_slug(&s)))
     });
+    // The page shown is where the user may be: a step opened too early shows the first one not
+    // answered at once, and its address follows (replacing the one asked for). Answers given on
+    // the page do not move it; only a new address does. Rendered at build time, with no answers
+    // on the device, every address shows its own page (`/request` the first question).
+    let shown = Memo::new(move |_| {
+        let page = page.get();
+        if crate::IN_BROWSER {
+            untrack(|| destination(state, page))
+        } else {
+            page
+        }
+    });
     Effect::new(move |_| {
-        if let Some(href) = redirect(state, page.get()) {
+        let (asked, shown) = (page.get(), shown.get());
+        if crate::IN_BROWSER && asked != shown {
             navigate(
-                &href,
+                &shown.href(),
                 NavigateOptions {
                     replace: true,
                     ..NavigateOptions::default()
@@ -92,36 +121,20 @@ pub fn RequestPage() -> impl IntoView {
             );
         }
     });
-    // While a redirect is under way the page still names itself: leptos_meta's title effect
-    // otherwise re-runs the closure of the page just left, whose signals are disposed (a panic).
-    let i18n = use_i18n();
-    let waiting_title = Signal::derive(move || i18n.t(Msg::RequestTitle)().to_owned());
-    let step = move || {
-        let mut page = page.get();
-        // On its way to where the patient left off, `/request` already shows the first question
-        // when that is where (it is what the page is rendered with at build time).
-        if page == Page::Resume
-            && untrack(|| state.allowed(Step::Check)) == Next::Step(Step::WhoFor)
-        {
-            page = Page::Step(Step::WhoFor);
+    let step = move || match shown.get() {
+        Page::Step(Step::WhoFor) | Page::Resume | Page::Unknown => {
+            view! { <WhoForStep /> }.into_any()
         }
-        if untrack(|| redirect(state, page)).is_some() {
-            return view! { <PageTitle text=waiting_title /> }.into_any();
-        }
-        match page {
-            Page::Step(Step::WhoFor) => view! { <WhoForStep /> }.into_any(),
-            Page::Step(Step::Condition) => view! { <ConditionStep /> }.into_any(),
-            Page::Step(Step::Country) => view! { <CountryStep /> }.into_any(),
-            Page::Step(Step::Screening) => view! { <HealthStep /> }.into_any(),
-            Page::Step(Step::Patient) => view! { <PatientStep /> }.into_any(),
-            Page::Step(Step::Contact) => view! { <ContactStep /> }.into_any(),
-            Page::Step(Step::Consent) => view! { <ConsentStep /> }.into_any(),
-            Page::Step(Step::Check) => view! { <CheckAnswersStep /> }.into_any(),
-            Page::Step(Step::Done) => view! { <ConfirmationPage /> }.into_any(),
-            Page::NotEligible => view! { <NotEligiblePage /> }.into_any(),
-            Page::UrgentCare => view! { <UrgentCarePage /> }.into_any(),
-            Page::Resume | Page::Unknown => ().into_any(),
-        }
+        Page::Step(Step::Condition) => view! { <ConditionStep /> }.into_any(),
+        Page::Step(Step::Country) => view! { <CountryStep /> }.into_any(),
+        Page::Step(Step::Screening) => view! { <HealthStep /> }.into_any(),
+        Page::Step(Step::Patient) => view! { <PatientStep /> }.into_any(),
+        Page::Step(Step::Contact) => view! { <ContactStep /> }.into_any(),
+        Page::Step(Step::Consent) => view! { <ConsentStep /> }.into_any(),
+        Page::Step(Step::Check) => view! { <CheckAnswersStep /> }.into_any(),
+        Page::Step(Step::Done) => view! { <ConfirmationPage /> }.into_any(),
+        Page::NotEligible => view! { <NotEligiblePage /> }.into_any(),
+        Page::UrgentCare => view! { <UrgentCarePage /> }.into_any(),
     };
     view! {
         <NeedsScript />

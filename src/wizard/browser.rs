@@ -36,27 +36,12 @@ pub fn time_zone() -> Option<String> {
         .as_string()
 }
 
-/// False inside a partner's frame until the patient acts in it: a frame that focuses its heading
-/// as it loads takes the partner's focus and scrolls their page. The frame's document has focus
-/// only once the patient clicked or tabbed into it (on the site it always may).
-pub fn may_take_focus() -> bool {
-    !crate::embed::is_embedded() || leptos::prelude::document().has_focus().unwrap_or(false)
-}
-
 /// Moves focus to the element with `id` once it is on the page (after the next frame).
 pub fn focus_later(id: &'static str) {
     leptos::prelude::request_animation_frame(move || focus(id));
 }
 
-/// Moves focus to the element with `id`, if there is one.
-pub fn focus(id: &str) {
-    let element = leptos::prelude::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
-}
+pub use crate::components::focus;
 
 /// Opens the browser's print dialogue.
 pub fn print() {

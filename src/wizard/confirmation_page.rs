@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::delete_answers::DeleteAnswers;
 use super::outbox_list::OutboxList;
 use super::state::{SavedDraft, WizardState};
-use super::step_frame::{HEADING_ID, focus_heading_on_mount};
+use super::step_frame::{HEADING_ID, focus_heading_on_arrival};
 use super::{browser, step_href};
 use crate::components::{OperatorDetails, PageTitle};
 use crate::i18n::use_i18n;
@@ -26,7 +26,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
     let offline = use_offline();
     let queued = use_query_map().with_untracked(|q| q.get("queued"));
-    focus_heading_on_mount();
+    focus_heading_on_arrival();
     // Sent by the outbox: the answers in this page's wizard leave the device too.
     if let (Some(queued), Some(wizard)) = (queued.clone(), use_context::<WizardState>()) {
         Effect::new(move |_| {

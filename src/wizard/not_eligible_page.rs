@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use super::step_frame::{HEADING_ID, focus_heading_on_mount};
+use super::step_frame::{HEADING_ID, focus_heading_on_arrival};
 use super::{step_href, use_wizard};
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
@@ -18,7 +18,7 @@ pub fn NotEligiblePage() -> impl IntoView {
     let state = use_wizard();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    focus_heading_on_mount();
+    focus_heading_on_arrival();
     let refusals = move || match state.with(Draft::eligibility) {
         Outcome::NotEligibleNow(refusals) => refusals,
         _ => Vec::new(),

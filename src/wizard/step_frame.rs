@@ -16,7 +16,7 @@ use super::form_group::CurrentStep;
 pub use super::form_group::HEADING_ID;
 use super::state::{DRAFT_DAYS, use_wizard};
 use super::{BackLink, ContinueButton, step_href};
-use crate::components::PageTitle;
+use crate::components::{PageTitle, focus_on_arrival};
 use crate::i18n::use_i18n;
 
 /// True when the page was opened from check your answers (`?return=check`).
@@ -24,14 +24,9 @@ pub fn returns_to_check() -> bool {
     use_query_map().with_untracked(|q| q.get("return").as_deref() == Some("check"))
 }
 
-/// Moves focus to the page heading once the page is on screen; inside a partner's frame only
-/// after the patient has acted in it (see [`browser::may_take_focus`]).
-pub fn focus_heading_on_mount() {
-    Effect::new(move |_| {
-        if browser::may_take_focus() {
-            browser::focus_later(HEADING_ID);
-        }
-    });
+/// Moves focus to the page heading when the reader arrives (see [`focus_on_arrival`]).
+pub fn focus_heading_on_arrival() {
+    focus_on_arrival(|| HEADING_ID);
 }
 
 #[component]
@@ -69,16 +64,13 @@ pub fn StepFrame(
     });
     // Errors already on show when the page opens (the server refused the request and check your
     // answers sent the reader here) are focused like the browser's own: the summary, not the heading.
-    Effect::new(move |_| {
-        if browser::may_take_focus() {
-            let target = if !errors.with_untracked(Vec::is_empty) {
-                ERROR_SUMMARY_ID
-            } else if state.deleted.get_untracked() {
-                DELETED_NOTICE_ID
-            } else {
-                HEADING_ID
-            };
-            browser::focus_later(target);
+    focus_on_arrival(move || {
+        if !errors.with_untracked(Vec::is_empty) {
+            ERROR_SUMMARY_ID
+        } else if state.deleted.get_untracked() {
+            DELETED_NOTICE_ID
+        } else {
+            HEADING_ID
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

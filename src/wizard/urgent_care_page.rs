@@ -5,7 +5,7 @@ use domain::eligibility::Refusal;
 use domain::request::Step;
 use leptos::prelude::*;
 
-use super::step_frame::{HEADING_ID, focus_heading_on_mount};
+use super::step_frame::{HEADING_ID, focus_heading_on_arrival};
 use super::step_href;
 use crate::components::PageTitle;
 use crate::i18n::use_i18n;
@@ -13,7 +13,7 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn UrgentCarePage() -> impl IntoView {
     let i18n = use_i18n();
-    focus_heading_on_mount();
+    focus_heading_on_arrival();
     let text = move || Refusal::UrgentCare.text(i18n.locale());
     // The page's title is its heading, in every language.
     let title = Signal::derive(move || text().title);

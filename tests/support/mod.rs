@@ -9,10 +9,12 @@ use app::i18n::provide_i18n;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 
-/// Provides the language context the way `App` does, for components mounted on their own.
+/// Provides the language context and the navigation watch the way `App` does, for components
+/// mounted on their own.
 #[component]
 pub fn WithLanguage(children: Children) -> impl IntoView {
     provide_i18n();
+    app::components::watch_navigation();
     children()
 }
 
@@ -66,7 +68,7 @@ pub fn find(host: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::Html
 
 pub fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
     find(host, selector)
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unwrap_or_else(|| panic!("no element matches {selector} in {}", host.inner_html()))
         .text_content()
         .unwrap_or_default()
 }
