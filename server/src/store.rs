@@ -14,6 +14,7 @@ mod postgres;
 mod sqlite;
 mod staff_format;
 
+pub use postgres::tls::connector as postgres_tls_connector;
 pub use sqlite::{database_path, integrity_check, open_connection};
 pub use staff_format::timestamp;
 

@@ -5,13 +5,14 @@
 //! one WAL flush itself, so there is no writer thread here.
 
 mod schema;
+pub mod tls;
 
 use super::{
     Cutoffs, KeyRecord, ListedRequest, NewRequest, StoreError, Stored, StoredAnswer,
     created_answer, now_ms,
 };
 use crate::config::PostgresSettings;
-use deadpool_postgres::tokio_postgres::{NoTls, Row};
+use deadpool_postgres::tokio_postgres::Row;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime};
 use std::time::Duration;
 
@@ -51,7 +52,7 @@ impl PgStore {
         config.options(options).application_name("intake-server");
         let manager = Manager::from_config(
             config,
-            NoTls,
+            tls::connector(&settings.certificate_check),
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },
