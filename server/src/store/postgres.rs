@@ -65,7 +65,12 @@ impl PgStore {
             .build()
             .map_err(|e| StoreError::NotDurable(format!("connection pool: {e}")))?;
         let store = PgStore { pool };
-        let mut client = store.client().await?;
+        // At start a failed connection says why (refused, TLS, authentication), rather than only
+        // that the database is not available.
+        let mut client = store.pool.get().await.map_err(|e| match e {
+            PoolError::Backend(e) => StoreError::Postgres(e),
+            _ => StoreError::Unavailable,
+        })?;
         schema::check_durable(&client).await?;
         schema::migrate(&mut client).await?;
         Ok(store)
@@ -304,7 +309,7 @@ fn unreachable_or_sql(e: deadpool_postgres::tokio_postgres::Error) -> StoreError
     if e.as_db_error().is_some() {
         return StoreError::Postgres(e);
     }
-    tracing::warn!(error = %e, "PostgreSQL unreachable");
+    tracing::warn!(error = %super::with_causes(&e), "PostgreSQL unreachable");
     StoreError::Unavailable
 }
 
