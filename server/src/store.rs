@@ -67,7 +67,7 @@ impl std::error::Error for StoreError {}
 /// `e` and each error under it, `: `-separated. tokio-postgres's own text names only the step
 /// ("error performing TLS handshake"); the reason (an unknown CA, another host name, a refused
 /// `pg_hba.conf` line) is in its sources.
-pub(crate) fn with_causes(e: &dyn std::error::Error) -> String {
+pub fn with_causes(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut cause = e.source();
     while let Some(c) = cause {

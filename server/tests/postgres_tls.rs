@@ -11,6 +11,7 @@ mod postgres_tls {
 use deadpool_postgres::tokio_postgres;
 use postgres_tls::cluster::{Ca, Cluster};
 use server::config::{Config, PostgresSettings};
+use server::store::with_causes;
 
 /// The server certificate's only name; the cluster listens on 127.0.0.1, so URLs name the host
 /// with `host=` and reach it with `hostaddr=`.
@@ -64,7 +65,11 @@ async fn the_certificate_is_checked_as_sslmode_says() {
     ))
     .await
     .expect_err("verify-full with the wrong CA");
-    assert!(causes(&e).contains("UnknownIssuer"), "{}", causes(&e));
+    assert!(
+        with_causes(&e).contains("UnknownIssuer"),
+        "{}",
+        with_causes(&e)
+    );
 
     // The server refuses to start on it, and says why.
     let wrong_ca = url(
@@ -83,7 +88,11 @@ async fn the_certificate_is_checked_as_sslmode_says() {
     ))
     .await
     .expect_err("verify-full with another host name");
-    assert!(causes(&e).contains("not valid for name"), "{}", causes(&e));
+    assert!(
+        with_causes(&e).contains("not valid for name"),
+        "{}",
+        with_causes(&e)
+    );
     let chain_only = connect(&url(
         "other.test",
         &format!("sslmode=verify-ca&sslrootcert={ca_file}"),
@@ -100,7 +109,11 @@ async fn the_certificate_is_checked_as_sslmode_says() {
     ))
     .await
     .expect_err("verify-ca with the wrong CA");
-    assert!(causes(&e).contains("UnknownIssuer"), "{}", causes(&e));
+    assert!(
+        with_causes(&e).contains("UnknownIssuer"),
+        "{}",
+        with_causes(&e)
+    );
 
     // require without a CA, and the default (prefer): encrypted, the certificate not checked.
     for query in ["sslmode=require", ""] {
@@ -116,29 +129,22 @@ async fn the_certificate_is_checked_as_sslmode_says() {
     ))
     .await
     .expect_err("require with the wrong CA");
-    assert!(causes(&e).contains("UnknownIssuer"), "{}", causes(&e));
+    assert!(
+        with_causes(&e).contains("UnknownIssuer"),
+        "{}",
+        with_causes(&e)
+    );
 
     // disable against a hostssl-only server: refused by pg_hba.conf.
     let e = connect(&url(HOST, "sslmode=disable"))
         .await
         .expect_err("sslmode=disable against hostssl only");
     assert!(
-        causes(&e).contains("no pg_hba.conf entry"),
+        with_causes(&e).contains("no pg_hba.conf entry"),
         "{}",
-        causes(&e)
+        with_causes(&e)
     );
     drop(cluster);
-}
-
-/// `e` and its sources, as the server's start-up error shows them.
-fn causes(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        text = format!("{text}: {c}");
-        cause = c.source();
-    }
-    text
 }
 
 /// The configuration the server would read with `DATABASE_URL=url`.
