@@ -1,12 +1,16 @@
 //! Reads the server's settings from environment variables, in this one place, with the documented
-//! defaults. It owns parsing and defaults only; it opens no files and binds no sockets.
+//! defaults. It owns parsing and defaults only; it binds no sockets, and the one file it reads
+//! is `DATABASE_URL`'s `sslrootcert` (see `config/postgres.rs`).
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod postgres;
 #[cfg(test)]
 mod tests;
+
+pub use postgres::{CertificateCheck, PostgresSettings, SslMode};
 
 /// Everything the server reads from its environment.
 #[derive(Clone, Debug)]
@@ -57,13 +61,6 @@ pub enum Database<'a> {
     Sqlite { data_dir: &'a Path },
     /// A PostgreSQL database shared by every instance.
     Postgres(&'a PostgresSettings),
-}
-
-/// The PostgreSQL connection (its `Debug` hides the password) and the pool size.
-#[derive(Clone, Debug)]
-pub struct PostgresSettings {
-    pub config: deadpool_postgres::tokio_postgres::Config,
-    pub max_connections: usize,
 }
 
 /// A variable that is set but cannot be read.
@@ -125,16 +122,14 @@ impl Config {
             data_dir: var("DATA_DIR").map(PathBuf::from).unwrap_or(d.data_dir),
             postgres: var("DATABASE_URL")
                 .map(|url| {
-                    Ok::<_, ConfigError>(PostgresSettings {
-                        config: postgres_config(&url)?,
-                        max_connections: parse(
-                            var("DATABASE_MAX_CONNECTIONS"),
-                            "DATABASE_MAX_CONNECTIONS",
-                            "a number >= 1",
-                            16usize,
-                        )
-                        .and_then(|n| positive(n, "DATABASE_MAX_CONNECTIONS"))?,
-                    })
+                    let max_connections = parse(
+                        var("DATABASE_MAX_CONNECTIONS"),
+                        "DATABASE_MAX_CONNECTIONS",
+                        "a number >= 1",
+                        16usize,
+                    )
+                    .and_then(|n| positive(n, "DATABASE_MAX_CONNECTIONS"))?;
+                    PostgresSettings::from_url(&url, max_connections)
                 })
                 .transpose()?,
             dist_dir: var("DIST_DIR").map(PathBuf::from).unwrap_or(d.dist_dir),
@@ -272,19 +267,6 @@ fn bad(var: &'static str, value: &str, expected: &'static str) -> ConfigError {
         value: value.to_owned(),
         expected,
     }
-}
-
-/// A `postgres://` or `postgresql://` URL, parsed. The error never repeats the value, which may
-/// hold a password.
-fn postgres_config(url: &str) -> Result<deadpool_postgres::tokio_postgres::Config, ConfigError> {
-    let expected =
-        "a postgres://user:password@host:port/database URL (unset means SQLite in DATA_DIR)";
-    let refuse = || bad("DATABASE_URL", "(not shown)", expected);
-    let url = url.trim();
-    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-        return Err(refuse());
-    }
-    url.parse().map_err(|_| refuse())
 }
 
 /// `scheme://host[:port]` of an http(s) URL, lower-cased, without path or trailing slash.

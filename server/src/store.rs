@@ -14,6 +14,7 @@ mod postgres;
 mod sqlite;
 mod staff_format;
 
+pub use postgres::tls::connector as postgres_tls_connector;
 pub use sqlite::{database_path, integrity_check, open_connection};
 pub use staff_format::timestamp;
 
@@ -48,7 +49,7 @@ impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::Sqlite(e) => write!(f, "sqlite: {e}"),
-            StoreError::Postgres(e) => write!(f, "postgres: {e}"),
+            StoreError::Postgres(e) => write!(f, "postgres: {}", with_causes(e)),
             StoreError::Io(e) => write!(f, "io: {e}"),
             StoreError::NotDurable(what) => write!(f, "refusing to run without durability: {what}"),
             StoreError::Corrupt(what) => write!(f, "database check failed: {what}"),
@@ -62,6 +63,19 @@ impl std::fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+/// `e` and each error under it, `: `-separated. tokio-postgres's own text names only the step
+/// ("error performing TLS handshake"); the reason (an unknown CA, another host name, a refused
+/// `pg_hba.conf` line) is in its sources.
+pub fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text = format!("{text}: {c}");
+        cause = c.source();
+    }
+    text
+}
 
 impl StoreError {
     /// Worth a retry with the same key soon: the database is out of reach, busy, or refuses writes

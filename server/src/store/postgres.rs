@@ -5,13 +5,14 @@
 //! one WAL flush itself, so there is no writer thread here.
 
 mod schema;
+pub mod tls;
 
 use super::{
     Cutoffs, KeyRecord, ListedRequest, NewRequest, StoreError, Stored, StoredAnswer,
     created_answer, now_ms,
 };
 use crate::config::PostgresSettings;
-use deadpool_postgres::tokio_postgres::{NoTls, Row};
+use deadpool_postgres::tokio_postgres::Row;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime};
 use std::time::Duration;
 
@@ -51,7 +52,7 @@ impl PgStore {
         config.options(options).application_name("intake-server");
         let manager = Manager::from_config(
             config,
-            NoTls,
+            tls::connector(&settings.certificate_check),
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },
@@ -64,7 +65,12 @@ impl PgStore {
             .build()
             .map_err(|e| StoreError::NotDurable(format!("connection pool: {e}")))?;
         let store = PgStore { pool };
-        let mut client = store.client().await?;
+        // At start a failed connection says why (refused, TLS, authentication), rather than only
+        // that the database is not available.
+        let mut client = store.pool.get().await.map_err(|e| match e {
+            PoolError::Backend(e) => StoreError::Postgres(e),
+            _ => StoreError::Unavailable,
+        })?;
         schema::check_durable(&client).await?;
         schema::migrate(&mut client).await?;
         Ok(store)
@@ -303,7 +309,7 @@ fn unreachable_or_sql(e: deadpool_postgres::tokio_postgres::Error) -> StoreError
     if e.as_db_error().is_some() {
         return StoreError::Postgres(e);
     }
-    tracing::warn!(error = %e, "PostgreSQL unreachable");
+    tracing::warn!(error = %super::with_causes(&e), "PostgreSQL unreachable");
     StoreError::Unavailable
 }
 

@@ -81,10 +81,7 @@ async fn a_database_outage_is_503_and_the_retry_stores_once() {
     };
     let proxy = cut::Proxy::start(&url).await;
     let h = harness_with(|c| {
-        c.postgres = Some(server::config::PostgresSettings {
-            config: proxy.url.parse().expect("url"),
-            max_connections: 2,
-        });
+        c.postgres = Some(server::config::PostgresSettings::from_url(&proxy.url, 2).expect("url"));
     })
     .await;
     let post = |n: u32| post_json(Some(&key(n)), &valid_body(&key(n), n));

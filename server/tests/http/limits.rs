@@ -180,10 +180,7 @@ async fn two_instances_on_one_postgres_share_one_limit() {
     let url = first.database_url.clone().expect("postgres");
     let second = harness_with(|c| {
         c.rate_limit_per_minute = 2;
-        c.postgres = Some(server::config::PostgresSettings {
-            config: url.parse().expect("url"),
-            max_connections: 4,
-        });
+        c.postgres = Some(server::config::PostgresSettings::from_url(&url, 4).expect("url"));
     })
     .await;
     let client = [10, 0, 0, 1];

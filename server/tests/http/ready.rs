@@ -76,10 +76,7 @@ async fn not_ready_while_postgres_is_away_and_ready_again_after() {
     let mut relay = Relay::start(std::net::SocketAddr::from(([127, 0, 0, 1], port))).await;
     let via_relay = schema_url.replacen(&format!(":{port}/"), &format!(":{}/", relay.port), 1);
     let h = harness_with(|c| {
-        c.postgres = Some(server::config::PostgresSettings {
-            config: via_relay.parse().expect("url"),
-            max_connections: 4,
-        });
+        c.postgres = Some(server::config::PostgresSettings::from_url(&via_relay, 4).expect("url"));
     })
     .await;
     assert_eq!(send(&h.app, get("/api/ready")).await.status, 200);

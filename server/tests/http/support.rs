@@ -112,10 +112,7 @@ pub async fn postgres_client(url: &str) -> tokio_postgres::Client {
 }
 
 fn postgres_settings(url: &str) -> PostgresSettings {
-    PostgresSettings {
-        config: url.parse().expect("a PostgreSQL URL"),
-        max_connections: 8,
-    }
+    PostgresSettings::from_url(url, 8).expect("a PostgreSQL URL")
 }
 
 /// A store on SQLite in `data_dir` or on PostgreSQL at `url`, as a `server` process would open it.
