@@ -67,11 +67,17 @@ fn take_over() {
         takeover::remove_prerendered_head();
     }
     leptos::mount::mount_to_body(App);
-    takeover::answer_again(&answers);
-    if let Some((index, tag)) = focused {
-        // After the tasks the mount queued, before the next frame is painted.
-        leptos::prelude::request_animation_frame(move || focus_again(index, &tag));
+    if answers.is_empty() && focused.is_none() {
+        return;
     }
+    // After the tasks the mount queued (the router renders the page's fields in one of them),
+    // before the next frame is painted.
+    leptos::prelude::request_animation_frame(move || {
+        takeover::answer_again(&answers);
+        if let Some((index, tag)) = focused {
+            focus_again(index, &tag);
+        }
+    });
 }
 
 /// The position among the focusable elements of `copy`, and the tag, of the focused element.

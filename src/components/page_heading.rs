@@ -4,7 +4,7 @@
 //!
 //! A page the browser itself loaded starts where every web page starts, and focus the reader
 //! already placed (in the prerendered copy before the takeover, on the language switch) stays:
-//! the heading is focused only after a move within the app, and only when nothing holds focus.
+//! the heading is focused only on a page reached by a move within the app.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -13,20 +13,47 @@ use wasm_bindgen::JsCast;
 /// The id of a page's `<h1>` that [`focus_page_heading`] focuses.
 pub const PAGE_HEADING_ID: &str = "app-page-heading";
 
-/// Whether the address has changed since the app started: the context [`watch_navigation`] gives.
+/// Where the app started, and whether the reader has moved since: the context
+/// [`watch_navigation`] gives.
 #[derive(Clone, Copy)]
-struct Moved(StoredValue<bool>);
+struct Moves {
+    start: StoredValue<String>,
+    moved: StoredValue<bool>,
+}
+
+/// The address as the router has it, path and query.
+fn address(location: &leptos_router::location::Location) -> String {
+    format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    )
+}
 
 /// Notes every move to another address; called once inside the router (`App`).
 pub fn watch_navigation() {
-    let moved = Moved(StoredValue::new(false));
-    provide_context(moved);
     let location = use_location();
+    let moves = Moves {
+        start: StoredValue::new(address(&location)),
+        moved: StoredValue::new(false),
+    };
+    provide_context(moves);
     Effect::watch(
         move || (location.pathname.get(), location.search.get()),
-        move |_, _, _| moved.0.set_value(true),
+        move |_, _, _| moves.moved.set_value(true),
         false,
     );
+}
+
+/// True when the page being made now was reached by a move within the app: its address is not
+/// the one the app started on, or the reader has moved before (and came back). Asked while the
+/// page is made, so a redirect that follows a load does not count as a move.
+fn reached_by_a_move() -> bool {
+    let Some(moves) = use_context::<Moves>() else {
+        return false;
+    };
+    let now = address(&use_location());
+    moves.moved.get_value() || moves.start.with_value(|start| *start != now)
 }
 
 /// Moves focus to the page's heading once the page is on screen.
@@ -35,18 +62,16 @@ pub fn focus_page_heading() {
 }
 
 /// Moves focus to the element `target` names once the page is on screen, when the reader came
-/// here within the app, nothing else holds focus and, in a partner's frame, the patient has
-/// acted in it.
+/// here by a move within the app and, in a partner's frame, has acted in it. The page the browser
+/// loaded (taken over from its prerendered copy, where the reader may already have placed
+/// focus) starts where every web page starts.
 pub fn focus_on_arrival(target: impl Fn() -> &'static str + Send + Sync + 'static) {
-    let moved = use_context::<Moved>();
+    let arrived = reached_by_a_move();
     Effect::new(move |_| {
-        let id = target();
-        request_animation_frame(move || {
-            let moved = moved.is_some_and(|m| m.0.try_get_value().unwrap_or(false));
-            if moved && nothing_focused() && may_take_focus() {
-                focus(id);
-            }
-        });
+        if arrived && may_take_focus() {
+            let id = target();
+            request_animation_frame(move || focus(id));
+        }
     });
 }
 
@@ -65,15 +90,4 @@ pub fn focus(id: &str) {
 /// only once the patient clicked or tabbed into it (on the site it always may).
 fn may_take_focus() -> bool {
     !crate::embed::is_embedded() || document().has_focus().unwrap_or(false)
-}
-
-/// True when focus is on the page itself: the element that had it left with the page before.
-fn nothing_focused() -> bool {
-    let document = document();
-    match document.active_element() {
-        None => true,
-        Some(active) => document
-            .body()
-            .is_some_and(|body| active.is_same_node(Some(&body))),
-    }
 }

@@ -9,7 +9,9 @@ pub fn client_ip(request: &Request, trusted: &[IpAddr]) -> IpAddr {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip().to_canonical());
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| {
+            c.0.ip().to_canonical()
+        });
     let trusted = |ip: &IpAddr| trusted.iter().any(|t| t.to_canonical() == *ip);
     if !trusted(&peer) {
         return peer;
@@ -84,7 +86,10 @@ mod tests {
         // The client wrote 198.51.100.7 itself; our proxy wrote "unknown" for what it saw.
         let r = from("10.0.0.9:40000", Some("198.51.100.7, unknown"));
         assert_eq!(client_ip(&r, &proxy()), ip("10.0.0.9"));
-        let r = from("10.0.0.9:40000", Some("198.51.100.7, 10.0.0.9, not-an-ip, 10.0.0.9"));
+        let r = from(
+            "10.0.0.9:40000",
+            Some("198.51.100.7, 10.0.0.9, not-an-ip, 10.0.0.9"),
+        );
         assert_eq!(client_ip(&r, &proxy()), ip("10.0.0.9"));
     }
 
