@@ -13,7 +13,13 @@ const HEAD_END: &str = "/app-head";
 /// holds.
 #[derive(Debug)]
 pub struct Answer {
-    index: u32,
+    index: usize,
+    given: Given,
+}
+
+/// What a field holds: whether it is checked (a radio or checkbox), or its value.
+#[derive(Debug)]
+struct Given {
     checked: bool,
     value: String,
 }
@@ -47,7 +53,7 @@ impl Field {
     }
 
     /// What the reader changed since the page was served, if anything.
-    fn changed(&self) -> Option<Answer> {
+    fn changed(&self) -> Option<Given> {
         let (checked, value, changed) = match self {
             Field::Choice(input) => (
                 input.checked(),
@@ -73,15 +79,11 @@ impl Field {
                 (false, select.value(), select.value() != served)
             }
         };
-        changed.then_some(Answer {
-            index: 0,
-            checked,
-            value,
-        })
+        changed.then_some(Given { checked, value })
     }
 
-    /// Gives the field `answer` and announces it as the reader's own input.
-    fn answer(&self, answer: &Answer) {
+    /// Gives the field what the reader gave and announces it as the reader's own input.
+    fn answer(&self, answer: &Given) {
         let (target, event): (&web_sys::EventTarget, &str) = match self {
             Field::Choice(input) => {
                 input.set_checked(answer.checked);
@@ -122,9 +124,8 @@ pub fn answers_in(copy: &Element) -> Vec<Answer> {
         .iter()
         .enumerate()
         .filter_map(|(index, field)| {
-            let mut answer = field.as_ref()?.changed()?;
-            answer.index = u32::try_from(index).ok()?;
-            Some(answer)
+            let given = field.as_ref()?.changed()?;
+            Some(Answer { index, given })
         })
         .collect()
 }
@@ -140,11 +141,8 @@ pub fn answer_again(answers: &[Answer]) {
     };
     let fields = fields(&body);
     for answer in answers {
-        if let Some(Some(field)) = usize::try_from(answer.index)
-            .ok()
-            .and_then(|i| fields.get(i))
-        {
-            field.answer(answer);
+        if let Some(Some(field)) = fields.get(answer.index) {
+            field.answer(&answer.given);
         }
     }
 }

@@ -5,6 +5,8 @@
 
 use wasm_bindgen::JsCast;
 
+pub use crate::components::focus;
+
 /// Milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> u64 {
     if !crate::IN_BROWSER {
@@ -51,8 +53,6 @@ pub fn time_zone() -> Option<String> {
 pub fn focus_later(id: &'static str) {
     leptos::prelude::request_animation_frame(move || focus(id));
 }
-
-pub use crate::components::focus;
 
 /// Opens the browser's print dialogue.
 pub fn print() {
