@@ -144,7 +144,10 @@ for (const lang of languages) {
         return [pick(new DOMParser().parseFromString(raw, 'text/html')), pick(document)];
       }, raw);
       expect(after).toEqual(before);
-      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+      // Nothing moves: Chromium sometimes reports a sub-pixel shift of about 1.5e-6 here (2 of
+      // 120 runs on a 2-core machine, cause not yet found); a line moved by a quarter pixel on a
+      // phone already scores about 1e-5, so this bound still catches any shift a reader could see.
+      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(1e-5);
     });
   }
 }
