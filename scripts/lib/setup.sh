@@ -19,19 +19,24 @@ ensure_rust_targets() {
     || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
 }
 
+# The build tools run for seconds per build, so a CI run on a clean machine saves more by
+# compiling them without optimisation (the dev profile, no debug info) than it loses running them.
+cargo_install_unoptimised() {
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install --debug "$@"
+}
+
 ensure_trunk() {
   if trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then return; fi
-  say "installing Trunk $TRUNK_VERSION (about 9 minutes on 2 cores, once)"
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install trunk --version "$TRUNK_VERSION" --locked
+  say "installing Trunk $TRUNK_VERSION (unoptimised, to compile fast; once)"
+  cargo_install_unoptimised trunk --version "$TRUNK_VERSION" --locked
 }
 
 ensure_wasm_bindgen() {
   local want; want=$(wasm_bindgen_version)
   if wasm-bindgen --version 2>/dev/null | grep -q " $want$"; then return; fi
-  say "installing wasm-bindgen-cli $want (about 4 minutes, once)"
+  say "installing wasm-bindgen-cli $want (unoptimised, to compile fast; once)"
   # Not --locked: the registry copy's lock names a webpki-roots that is not published.
-  cargo install wasm-bindgen-cli --version "$want"
+  cargo_install_unoptimised wasm-bindgen-cli --version "$want"
 }
 
 # wasm-opt from npm binaryen: Debian's binaryen 108 builds modules that fail at start-up.
