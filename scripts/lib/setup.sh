@@ -7,7 +7,8 @@ BINARYEN_VERSION=132.0.0
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TOOLS="$ROOT/.tools"
 
-say() { printf '\n==> %s\n' "$*"; }
+# Each step with the seconds since the script started, so a slow run shows where its time went.
+say() { printf '\n==> [%4d s] %s\n' "$SECONDS" "$*"; }
 
 # The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock, to the patch version.
 wasm_bindgen_version() {
