@@ -20,10 +20,16 @@ ensure_rust_targets() {
     || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
 }
 
-# The build tools run for seconds per build, so a CI run on a clean machine saves more by
-# compiling them without optimisation (the dev profile, no debug info) than it loses running them.
+# Trunk only orchestrates a build (it runs cargo, wasm-bindgen and wasm-opt), so it is compiled
+# without optimisation (the dev profile, no debug info): that takes a clean CI machine about
+# half the time. wasm-bindgen itself rewrites every wasm, and unoptimised it took over a minute
+# and 2.7 GB per component-test binary, so it keeps the release profile without LTO.
 cargo_install_unoptimised() {
   CARGO_PROFILE_DEV_DEBUG=0 cargo install --debug "$@"
+}
+
+cargo_install_quickly_optimised() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
 }
 
 ensure_trunk() {
@@ -35,9 +41,9 @@ ensure_trunk() {
 ensure_wasm_bindgen() {
   local want; want=$(wasm_bindgen_version)
   if wasm-bindgen --version 2>/dev/null | grep -q " $want$"; then return; fi
-  say "installing wasm-bindgen-cli $want (unoptimised, to compile fast; once)"
+  say "installing wasm-bindgen-cli $want (once)"
   # Not --locked: the registry copy's lock names a webpki-roots that is not published.
-  cargo_install_unoptimised wasm-bindgen-cli --version "$want"
+  cargo_install_quickly_optimised wasm-bindgen-cli --version "$want"
 }
 
 # wasm-opt from npm binaryen: Debian's binaryen 108 builds modules that fail at start-up.
