@@ -12,6 +12,8 @@
 //   E2E_TEST_TIMEOUT   ms a test may take, default 120000; a long journey is marked test.slow()
 //                      (three times that). Measured: at load 25 on 2 cores the embed journey
 //                      took over 90 s and the 25 condition links over 30 s.
+//   SERVER_BIN         the server binary, default $CARGO_TARGET_DIR/release/server (the test
+//                      command passes the debug one its server tests built: same code)
 //   CARGO_TARGET_DIR   where release/server is
 // Two runs at once need their own E2E_PORT, E2E_PARTNER_PORT and E2E_OUTPUT_DIR.
 import { defineConfig, devices } from '@playwright/test';
@@ -20,7 +22,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
-export const targetDir = process.env.CARGO_TARGET_DIR ?? `${root}/target`;
+const targetDir = process.env.CARGO_TARGET_DIR ?? `${root}/target`;
+/** The server binary every test starts or asks (`list`, `export`). */
+export const serverBin = process.env.SERVER_BIN ?? `${targetDir}/release/server`;
 const port = Number(process.env.E2E_PORT ?? 8181);
 export const baseURL = `http://127.0.0.1:${port}`;
 const partnerPort = Number(process.env.E2E_PARTNER_PORT ?? 8191);
@@ -63,7 +67,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
   ],
   webServer: [{
-    command: `${targetDir}/release/server`,
+    command: serverBin,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseURL, partnerOrigin, strangerOrigin, dataDir, targetDir } from '../playwright.config';
+import { baseURL, partnerOrigin, strangerOrigin, dataDir, serverBin } from '../playwright.config';
 
 const APP = new URL(baseURL).origin;
 const ORIGINS = [APP, partnerOrigin, strangerOrigin];
@@ -105,7 +105,7 @@ async function walk(page: Page, f: FrameLocator, afterEachStep?: () => Promise<v
 
 /** The stored requests, through the staff tool on the run's database. */
 function stored(): Array<Record<string, any>> {
-  const out = execFileSync(`${targetDir}/release/server`, ['export', '--since', '2000-01-01', '--format', 'json'], {
+  const out = execFileSync(serverBin, ['export', '--since', '2000-01-01', '--format', 'json'], {
     env: { ...process.env, DATA_DIR: dataDir, RUST_LOG: 'off' },
   });
   return JSON.parse(out.toString());

@@ -3,9 +3,10 @@
 import { Page, Route } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { serverBin } from '../playwright.config';
 import { expect, open } from './fixtures';
 
-export const root = resolve(__dirname, '..', '..');
+const root = resolve(__dirname, '..', '..');
 /** The build under test (the server serves it; see playwright.config.ts). */
 export const distDir = process.env.E2E_DIST_DIR ?? `${root}/dist`;
 export const QUEUED = 'Saved on this device. It will be sent when you are online';
@@ -14,7 +15,7 @@ export const OUTBOX = 'Requests saved on this device';
 
 /** The references the server has stored, read with `server list` on the run's data folder. */
 export function storedReferences(): string[] {
-  const out = execFileSync(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, ['list'], {
+  const out = execFileSync(serverBin, ['list'], {
     env: { ...process.env, DATA_DIR: process.env.CT_E2E_DATA_DIR!, RUST_LOG: 'error' },
     encoding: 'utf8',
   });

@@ -6,9 +6,10 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverBin } from '../playwright.config';
 import { test, expect, open, expectNoAxeViolations } from './fixtures';
 import {
-  DONE, QUEUED, allowFailedLoads, choose, controlled, distDir, next, root, sendAndQueue, storedReferences, toCheck, unavailableThenRefused,
+  DONE, QUEUED, allowFailedLoads, choose, controlled, distDir, next, sendAndQueue, storedReferences, toCheck, unavailableThenRefused,
 } from './offline-support';
 
 test('the manifest is valid and its icons load', async ({ page, request }) => {
@@ -174,7 +175,7 @@ base('a new version is offered, and accepting it keeps the half-filled draft', a
   cpSync(distDir, dist, { recursive: true });
   // Beside the run's own port (8181 → 8270), so runs on other ports do not collide.
   const origin = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8181) + 89 + info.workerIndex}`;
-  const server = spawn(`${process.env.CARGO_TARGET_DIR ?? `${root}/target`}/release/server`, [], {
+  const server = spawn(serverBin, [], {
     env: { ...process.env, BIND_ADDR: origin.slice(7), DIST_DIR: dist, PUBLIC_URL: origin,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'ct-data-')), RUST_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
-# The API contract test: schemathesis (PyPI) against the release server binary and the OpenAPI
+# The API contract test: schemathesis (PyPI) against the server binary and the OpenAPI
 # document it serves. Sourced by scripts/test after scripts/lib/setup.sh (for ROOT, TOOLS, say);
-# `run_api_contract` needs the server already built (build_server).
+# `run_api_contract` needs the server already built: SERVER_BIN, or else target/release/server.
 #
 # Environment (all optional):
 #   API_CONTRACT_PORT     loopback port for the server, default 8282 (e2e uses 8181); must be free
@@ -71,16 +71,16 @@ run_api_contract() (
   set -u
   ensure_schemathesis || { echo "api contract: could not install schemathesis" >&2; exit 1; }
   local st="$TOOLS/schemathesis/bin/schemathesis"
-  local bin="${CARGO_TARGET_DIR:-$ROOT/target}/release/server"
+  local bin="${SERVER_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/server}"
   local port="${API_CONTRACT_PORT:-8282}"
   local base="http://127.0.0.1:$port"
   local examples="${API_CONTRACT_EXAMPLES:-500}"
   local limit="${API_CONTRACT_TIMEOUT:-300}"
   local out="${CARGO_TARGET_DIR:-$ROOT/target}/api-contract"
-  say "API contract: schemathesis $SCHEMATHESIS_VERSION against the release server on $base"
+  say "API contract: schemathesis $SCHEMATHESIS_VERSION against $bin on $base"
 
   if [ ! -x "$bin" ]; then
-    echo "api contract: no server binary at $bin (cargo build --release -p server)" >&2
+    echo "api contract: no server binary at $bin (cargo build -p server, or set SERVER_BIN)" >&2
     exit 1
   fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
