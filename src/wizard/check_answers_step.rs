@@ -6,8 +6,8 @@
 
 use domain::Msg;
 use domain::catalogue::catalogue;
-use domain::eligibility::{ConditionChoice, Outcome};
-use domain::request::{Draft, Step, WhoForChoice, label};
+use domain::eligibility::{ConditionChoice, Outcome, WhoForChoice};
+use domain::request::{Draft, Step, label};
 use domain::wire::RequestBody;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -196,21 +196,21 @@ pub fn AnswerList() -> impl IntoView {
         });
         view! { <CheckRow label=label value=value step=step /> }
     };
-    let someone_else = move || state.with(|d| d.who_for == Some(WhoForChoice::SomeoneElse));
+    let someone_else = move || state.with(|d| d.answers.who_for == Some(WhoForChoice::SomeoneElse));
     let uses_phone = move || state.with(|d| d.channel.is_some_and(|c| c.uses_phone()));
     view! {
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckRequestHeading)}</h2>
         <dl class="app-summary-list">
-            {row(Msg::WizardLabelWhoFor, Step::WhoFor, |d, l| d.who_for.map(|c| l.text(label::who_for(c)).to_owned()))}
+            {row(Msg::WizardLabelWhoFor, Step::WhoFor, |d, l| d.answers.who_for.map(|c| l.text(label::who_for(c)).to_owned()))}
             <Show when=someone_else>
-                {row(Msg::WizardLabelRelation, Step::WhoFor, |d, l| d.relation.map(|r| l.text(label::relation(r)).to_owned()))}
+                {row(Msg::WizardLabelRelation, Step::WhoFor, |d, l| d.answers.relation.map(|r| l.text(label::relation(r)).to_owned()))}
             </Show>
-            {row(Msg::WizardLabelAge, Step::WhoFor, |d, l| d.age_group.map(|a| l.text(label::age_group(a)).to_owned()))}
+            {row(Msg::WizardLabelAge, Step::WhoFor, |d, l| d.answers.age_group.map(|a| l.text(label::age_group(a)).to_owned()))}
             {row(Msg::WizardLabelCondition, Step::Condition, condition_text)}
-            {row(Msg::WizardLabelCountry, Step::Country, |d, l| d.country.map(|c| l.text(label::country(c)).to_owned()))}
-            {row(Msg::WizardLabelInflammation, Step::Screening, |d, l| d.active_inflammation.map(|a| l.text(label::yes_no_not_sure(a)).to_owned()))}
-            {row(Msg::WizardLabelInfection, Step::Screening, |d, l| d.acute_infection.map(|a| l.text(label::yes_no_not_sure(a)).to_owned()))}
-            {row(Msg::WizardLabelFever, Step::Screening, |d, l| d.fever_or_unwell.map(|a| l.text(label::yes_no(a)).to_owned()))}
+            {row(Msg::WizardLabelCountry, Step::Country, |d, l| d.answers.country.map(|c| l.text(label::country(c)).to_owned()))}
+            {row(Msg::WizardLabelInflammation, Step::Screening, |d, l| d.answers.active_inflammation.map(|a| l.text(label::yes_no_not_sure(a)).to_owned()))}
+            {row(Msg::WizardLabelInfection, Step::Screening, |d, l| d.answers.acute_infection.map(|a| l.text(label::yes_no_not_sure(a)).to_owned()))}
+            {row(Msg::WizardLabelFever, Step::Screening, |d, l| d.answers.fever_or_unwell.map(|a| l.text(label::yes_no(a)).to_owned()))}
         </dl>
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckPatientHeading)}</h2>
         <dl class="app-summary-list">
@@ -267,7 +267,7 @@ fn language_text(d: &Draft, locale: domain::Locale) -> Option<String> {
 }
 
 fn condition_text(d: &Draft, locale: domain::Locale) -> Option<String> {
-    match d.condition.as_ref()? {
+    match d.answers.condition.as_ref()? {
         ConditionChoice::Catalogue(id) => {
             catalogue().get(id).map(|e| e.name.get(locale).to_owned())
         }

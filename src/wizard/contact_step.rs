@@ -3,7 +3,8 @@
 //! the best time; the time zone.
 
 use domain::Msg;
-use domain::request::{BestTime, ContactChannel, PhoneCountry, Step, WhoForChoice, label};
+use domain::eligibility::WhoForChoice;
+use domain::request::{BestTime, ContactChannel, PhoneCountry, Step, label};
 use leptos::prelude::*;
 
 use super::phone_field::PhoneField;
@@ -75,7 +76,7 @@ pub fn ContactStep() -> impl IntoView {
         value: Signal::derive(move || state.saved.with(|s| s.phone_country.clone())),
         set: Callback::new(move |c| state.saved.update(|s| s.phone_country = c)),
     };
-    let someone_else = move || state.with(|d| d.who_for == Some(WhoForChoice::SomeoneElse));
+    let someone_else = move || state.with(|d| d.answers.who_for == Some(WhoForChoice::SomeoneElse));
     let channel = Signal::derive(move || state.with(|d| d.channel));
     let channels = ContactChannel::ALL.map(|c| (c, label::channel(c)));
     let times = BestTime::ALL.map(|t| (t, label::best_time(t)));

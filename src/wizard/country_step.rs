@@ -24,7 +24,7 @@ pub fn CountryStep() -> impl IntoView {
                 style=LabelStyle::Heading
                 hint=Msg::CountryHint
                 options=msg_options(i18n, &countries)
-                bind=bind!(state, country)
+                bind=bind!(state, answers.country)
             />
         </StepFrame>
     }

@@ -27,20 +27,20 @@ pub fn HealthStep() -> impl IntoView {
                 legend=Msg::QuestionInflammation
                 hint=Msg::QuestionInflammationHint
                 options=msg_options(i18n, &three)
-                bind=bind!(state, active_inflammation)
+                bind=bind!(state, answers.active_inflammation)
             />
             <RadioGroup
                 id="screening-acute-infection"
                 legend=Msg::QuestionInfection
                 hint=Msg::QuestionInfectionHint
                 options=msg_options(i18n, &three)
-                bind=bind!(state, acute_infection)
+                bind=bind!(state, answers.acute_infection)
             />
             <RadioGroup
                 id="screening-fever-or-unwell"
                 legend=Msg::QuestionFever
                 options=msg_options(i18n, &two)
-                bind=bind!(state, fever_or_unwell)
+                bind=bind!(state, answers.fever_or_unwell)
                 layout=RadiosLayout::Inline
             />
         </StepFrame>

@@ -75,10 +75,11 @@ impl<T: Send + Sync + 'static> Clone for Bind<T> {
 
 impl<T: Send + Sync + 'static> Copy for Bind<T> {}
 
-/// `bind!(state, field)`: the draft's `field` bound to a control.
+/// `bind!(state, field)`: the draft's `field` bound to a control; `bind!(state, answers.field)`
+/// for a question the rules read.
 macro_rules! bind {
-    ($state:expr, $field:ident) => {
-        $state.bind(|d| d.$field.clone(), |d, v| d.$field = v)
+    ($state:expr, $($field:ident).+) => {
+        $state.bind(|d| d.$($field).+.clone(), |d, v| d.$($field).+ = v)
     };
 }
 pub(crate) use bind;
@@ -333,7 +334,9 @@ fn normalise(d: &mut Draft) {
     {
         *text = browser::nfc(text);
     }
-    if let Some(domain::eligibility::ConditionChoice::SomethingElse(text)) = &mut d.condition {
+    if let Some(domain::eligibility::ConditionChoice::SomethingElse(text)) =
+        &mut d.answers.condition
+    {
         *text = browser::nfc(text);
     }
 }
