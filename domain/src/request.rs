@@ -2,24 +2,24 @@
 //! [`TreatmentRequest`] (complete, validated, normalised). The only way from one to the other is
 //! [`Draft::validate`]. No IO and no clock: `now` comes in through [`ValidationContext`].
 
-mod assemble;
-mod complete;
+pub mod answer_labels;
 mod contact;
+mod draft_validation;
 mod email;
-pub mod label;
 mod phone;
 mod step;
 mod text;
+mod treatment_request;
 mod validate;
 
-pub use complete::{
-    ConsentRecord, Consents, Contact, ContactWay, Patient, Requester, TreatmentRequest,
-};
 pub use contact::{LanguageTag, TimeZone};
 pub use email::EmailAddress;
 pub use phone::{PhoneCountry, PhoneNumber};
 pub use step::Step;
 pub use text::{FREE_TEXT_MAX, FreeText, PersonName, nfc};
+pub use treatment_request::{
+    ConsentRecord, Consents, Contact, ContactWay, Patient, Requester, TreatmentRequest,
+};
 
 use crate::Msg;
 use crate::catalogue::ConditionId;

@@ -7,7 +7,7 @@ use domain::eligibility::{
     AgeGroup, Answers, ConditionChoice, Outcome, Refusal, Relation, TreatmentCountry, WhoForChoice,
     YesNo, YesNoNotSure, evaluate, rules,
 };
-use domain::request::label;
+use domain::request::answer_labels;
 use domain::{Locale, Msg};
 use proptest::prelude::*;
 
@@ -192,7 +192,7 @@ fn service_area_is_the_articles() {
         let notice = service_area(locale);
         let mut named = 0;
         for country in TreatmentCountry::ALL {
-            let name = locale.text(label::country(country));
+            let name = locale.text(answer_labels::country(country));
             let not_processed = notice.not_processed.contains(name);
             let arranged = notice.offer.contains(name);
             let verdict = format!(

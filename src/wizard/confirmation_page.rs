@@ -11,9 +11,10 @@ use leptos::prelude::*;
 
 use super::delete_answers::DeleteAnswers;
 use super::outbox_list::OutboxList;
+use super::printing;
 use super::state::{SavedDraft, WizardState};
 use super::step_frame::{HEADING_ID, focus_heading_on_arrival};
-use super::{browser, step_href};
+use super::step_href;
 use crate::components::{OperatorDetails, PageTitle};
 use crate::i18n::use_i18n;
 use crate::offline::use_offline;
@@ -123,7 +124,7 @@ fn sent_view(reference: String) -> impl IntoView {
         })}
         <p class="app-body">{i18n.t(Msg::DoneWithdraw)}</p>
         <OperatorDetails />
-        <button class="app-button app-button--secondary app-no-print" type="button" on:click=|_| browser::print()>
+        <button class="app-button app-button--secondary app-no-print" type="button" on:click=|_| printing::print()>
             {i18n.t(Msg::WizardDonePrint)}
         </button>
         <p class="app-body app-no-print">

@@ -2,7 +2,7 @@
 
 use domain::Msg;
 use domain::eligibility::{YesNo, YesNoNotSure};
-use domain::request::{Step, label};
+use domain::request::{Step, answer_labels};
 use leptos::prelude::*;
 
 use super::state::bind;
@@ -15,8 +15,8 @@ pub fn HealthStep() -> impl IntoView {
     let state = use_wizard();
     let i18n = use_i18n();
     let three = [YesNoNotSure::Yes, YesNoNotSure::No, YesNoNotSure::NotSure]
-        .map(|a| (a, label::yes_no_not_sure(a)));
-    let two = [YesNo::Yes, YesNo::No].map(|a| (a, label::yes_no(a)));
+        .map(|a| (a, answer_labels::yes_no_not_sure(a)));
+    let two = [YesNo::Yes, YesNo::No].map(|a| (a, answer_labels::yes_no(a)));
     view! {
         <StepFrame step=Step::Screening>
             <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">

@@ -12,7 +12,8 @@ use leptos_router::hooks::use_navigate;
 
 use super::state::{SavedDraft, WizardState};
 use super::submission::problems_to_step;
-use super::{browser, change_href, step_href};
+use super::{change_href, step_href};
+use crate::components::focus;
 use crate::i18n::use_i18n;
 use crate::offline::{self, OutboxItem};
 use crate::storage;
@@ -158,7 +159,7 @@ fn Discard(reference: String, said: RwSignal<String>) -> impl IntoView {
 }
 
 fn focus_soon(id: String) {
-    request_animation_frame(move || browser::focus(&id));
+    request_animation_frame(move || focus(&id));
 }
 
 /// Whether the answers kept on this device are those of the request `reference`.

@@ -2,7 +2,7 @@
 
 use domain::Msg;
 use domain::eligibility::{AgeGroup, Relation, WhoForChoice};
-use domain::request::{Step, label};
+use domain::request::{Step, answer_labels};
 use leptos::prelude::*;
 
 use super::form_group::LabelStyle;
@@ -15,9 +15,10 @@ use crate::i18n::use_i18n;
 pub fn WhoForStep() -> impl IntoView {
     let state = use_wizard();
     let i18n = use_i18n();
-    let choices = [WhoForChoice::Myself, WhoForChoice::SomeoneElse].map(|c| (c, label::who_for(c)));
-    let relations = Relation::ALL.map(|r| (r, label::relation(r)));
-    let ages = [AgeGroup::Adult, AgeGroup::Minor].map(|a| (a, label::age_group(a)));
+    let choices =
+        [WhoForChoice::Myself, WhoForChoice::SomeoneElse].map(|c| (c, answer_labels::who_for(c)));
+    let relations = Relation::ALL.map(|r| (r, answer_labels::relation(r)));
+    let ages = [AgeGroup::Adult, AgeGroup::Minor].map(|a| (a, answer_labels::age_group(a)));
     let someone_else = move || state.with(|d| d.answers.who_for == Some(WhoForChoice::SomeoneElse));
     view! {
         <StepFrame step=Step::WhoFor>
