@@ -202,16 +202,53 @@ pub fn AnswerList() -> impl IntoView {
     view! {
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckRequestHeading)}</h2>
         <dl class="app-summary-list">
-            {row(Msg::WizardLabelWhoFor, Step::WhoFor, |d, l| d.answers.who_for.map(|c| l.text(answer_labels::who_for(c)).to_owned()))}
+            {row(
+                Msg::WizardLabelWhoFor,
+                Step::WhoFor,
+                |d, l| d.answers.who_for.map(|c| l.text(answer_labels::who_for(c)).to_owned()),
+            )}
             <Show when=someone_else>
-                {row(Msg::WizardLabelRelation, Step::WhoFor, |d, l| d.answers.relation.map(|r| l.text(answer_labels::relation(r)).to_owned()))}
+                {row(
+                    Msg::WizardLabelRelation,
+                    Step::WhoFor,
+                    |d, l| d.answers.relation.map(|r| l.text(answer_labels::relation(r)).to_owned()),
+                )}
             </Show>
-            {row(Msg::WizardLabelAge, Step::WhoFor, |d, l| d.answers.age_group.map(|a| l.text(answer_labels::age_group(a)).to_owned()))}
-            {row(Msg::WizardLabelCondition, Step::Condition, condition_text)}
-            {row(Msg::WizardLabelCountry, Step::Country, |d, l| d.answers.country.map(|c| l.text(answer_labels::country(c)).to_owned()))}
-            {row(Msg::WizardLabelInflammation, Step::Screening, |d, l| d.answers.active_inflammation.map(|a| l.text(answer_labels::yes_no_not_sure(a)).to_owned()))}
-            {row(Msg::WizardLabelInfection, Step::Screening, |d, l| d.answers.acute_infection.map(|a| l.text(answer_labels::yes_no_not_sure(a)).to_owned()))}
-            {row(Msg::WizardLabelFever, Step::Screening, |d, l| d.answers.fever_or_unwell.map(|a| l.text(answer_labels::yes_no(a)).to_owned()))}
+            {row(
+                Msg::WizardLabelAge,
+                Step::WhoFor,
+                |d, l| d.answers.age_group.map(|a| l.text(answer_labels::age_group(a)).to_owned()),
+            )} {row(Msg::WizardLabelCondition, Step::Condition, condition_text)}
+            {row(
+                Msg::WizardLabelCountry,
+                Step::Country,
+                |d, l| d.answers.country.map(|c| l.text(answer_labels::country(c)).to_owned()),
+            )}
+            {row(
+                Msg::WizardLabelInflammation,
+                Step::Screening,
+                |d, l| {
+                    d.answers
+                        .active_inflammation
+                        .map(|a| l.text(answer_labels::yes_no_not_sure(a)).to_owned())
+                },
+            )}
+            {row(
+                Msg::WizardLabelInfection,
+                Step::Screening,
+                |d, l| {
+                    d.answers
+                        .acute_infection
+                        .map(|a| l.text(answer_labels::yes_no_not_sure(a)).to_owned())
+                },
+            )}
+            {row(
+                Msg::WizardLabelFever,
+                Step::Screening,
+                |d, l| {
+                    d.answers.fever_or_unwell.map(|a| l.text(answer_labels::yes_no(a)).to_owned())
+                },
+            )}
         </dl>
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckPatientHeading)}</h2>
         <dl class="app-summary-list">
@@ -222,29 +259,51 @@ pub fn AnswerList() -> impl IntoView {
             <Show when=someone_else>
                 {row(Msg::WizardLabelRequesterName, Step::Contact, |d, _| d.requester_name.clone())}
             </Show>
-            {row(Msg::WizardLabelChannel, Step::Contact, |d, l| d.channel.map(|c| l.text(answer_labels::channel(c)).to_owned()))}
+            {row(
+                Msg::WizardLabelChannel,
+                Step::Contact,
+                |d, l| d.channel.map(|c| l.text(answer_labels::channel(c)).to_owned()),
+            )}
             <Show
                 when=uses_phone
                 fallback=move || row(Msg::WizardLabelEmail, Step::Contact, |d, _| d.email.clone())
             >
                 <CheckRow
                     label=Msg::WizardLabelPhone
-                    value=Signal::derive(move || state.with(|d| d.phone.clone()).unwrap_or_default())
+                    value=Signal::derive(move || {
+                        state.with(|d| d.phone.clone()).unwrap_or_default()
+                    })
                     step=Step::Contact
                     ltr=true
                 />
             </Show>
             {row(Msg::WizardLabelLanguage, Step::Contact, language_text)}
             <Show when=uses_phone>
-                {row(Msg::WizardLabelBestTime, Step::Contact, |d, l| d.best_time.map(|t| l.text(answer_labels::best_time(t)).to_owned()))}
+                {row(
+                    Msg::WizardLabelBestTime,
+                    Step::Contact,
+                    |d, l| d.best_time.map(|t| l.text(answer_labels::best_time(t)).to_owned()),
+                )}
             </Show>
             {row(Msg::WizardLabelTimeZone, Step::Contact, |d, _| d.time_zone.clone())}
         </dl>
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckConsentHeading)}</h2>
         <dl class="app-summary-list">
-            {row(Msg::WizardLabelConsentHealth, Step::Consent, |d, l| Some(given(d.consent_health_data, l)))}
-            {row(Msg::WizardLabelConsentClinics, Step::Consent, |d, l| Some(given(d.consent_clinics, l)))}
-            {row(Msg::WizardLabelConsentMarketing, Step::Consent, |d, l| Some(given(d.consent_marketing, l)))}
+            {row(
+                Msg::WizardLabelConsentHealth,
+                Step::Consent,
+                |d, l| Some(given(d.consent_health_data, l)),
+            )}
+            {row(
+                Msg::WizardLabelConsentClinics,
+                Step::Consent,
+                |d, l| Some(given(d.consent_clinics, l)),
+            )}
+            {row(
+                Msg::WizardLabelConsentMarketing,
+                Step::Consent,
+                |d, l| Some(given(d.consent_marketing, l)),
+            )}
         </dl>
     }
 }

@@ -43,12 +43,7 @@ pub fn DeletedNotice() -> impl IntoView {
     move || {
         state.deleted.get().then(|| {
             view! {
-                <div
-                    class="app-notification"
-                    id=DELETED_NOTICE_ID
-                    role="status"
-                    tabindex="-1"
-                >
+                <div class="app-notification" id=DELETED_NOTICE_ID role="status" tabindex="-1">
                     <p class="app-body">{i18n.t(Msg::WizardAnswersDeleted)}</p>
                 </div>
             }

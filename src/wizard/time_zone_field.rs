@@ -115,7 +115,6 @@ pub fn TimeZoneField(bind: Bind<Option<String>>) -> impl IntoView {
                 prop:value=search
                 on:input=move |ev| search.set(event_target_value(&ev))
                 on:keydown=move |ev| {
-                    // Enter narrows the list; it must not submit the step.
                     if ev.key() == "Enter" {
                         ev.prevent_default();
                     }
