@@ -19,23 +19,62 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <LocaleRoot>
-                <Routes fallback=|| view! { <SiteLayout><NotFoundPage /></SiteLayout> }>
-                    <Route path=path!("/") view=|| view! { <SiteLayout><ArticlePage /></SiteLayout> } />
+                <Routes fallback=|| {
+                    view! {
+                        <SiteLayout>
+                            <NotFoundPage />
+                        </SiteLayout>
+                    }
+                }>
+                    <Route
+                        path=path!("/")
+                        view=|| {
+                            view! {
+                                <SiteLayout>
+                                    <ArticlePage />
+                                </SiteLayout>
+                            }
+                        }
+                    />
                     <Route
                         path=path!("/conditions")
-                        view=|| view! { <SiteLayout><FinderPage /></SiteLayout> }
+                        view=|| {
+                            view! {
+                                <SiteLayout>
+                                    <FinderPage />
+                                </SiteLayout>
+                            }
+                        }
                     />
                     <Route
                         path=path!("/conditions/:id")
-                        view=|| view! { <SiteLayout><ConditionPage /></SiteLayout> }
+                        view=|| {
+                            view! {
+                                <SiteLayout>
+                                    <ConditionPage />
+                                </SiteLayout>
+                            }
+                        }
                     />
                     <Route
                         path=path!("/contact")
-                        view=|| view! { <SiteLayout><ContactPage /></SiteLayout> }
+                        view=|| {
+                            view! {
+                                <SiteLayout>
+                                    <ContactPage />
+                                </SiteLayout>
+                            }
+                        }
                     />
                     <Route
                         path=path!("/request/:step?")
-                        view=|| view! { <SiteLayout><RequestPage /></SiteLayout> }
+                        view=|| {
+                            view! {
+                                <SiteLayout>
+                                    <RequestPage />
+                                </SiteLayout>
+                            }
+                        }
                     />
                     <Route path=path!("/embed/request/:step?") view=EmbedRequestPage />
                 </Routes>

@@ -15,7 +15,7 @@ pub use offline_copy::OfflineCopy;
 pub use offline_notices::OfflineNotices;
 pub use operator_details::{DemoNotice, OperatorContactLine, OperatorDetails};
 pub use page_heading::{
-    PAGE_HEADING_ID, focus, focus_on_arrival, focus_page_heading, watch_navigation,
+    PAGE_HEADING_ID, focus, focus_later, focus_on_arrival, focus_page_heading, watch_navigation,
 };
 pub use page_title::{PageKind, PageTitle, localized};
 pub use site_footer::SiteFooter;

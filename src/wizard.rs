@@ -3,9 +3,9 @@
 //! wire contract come from `domain`; storage is `crate::storage`, HTTP is `crate::api`.
 
 mod back_link;
-mod browser;
 mod check_answers_step;
 mod check_row;
+mod clock;
 mod condition_filter;
 mod condition_step;
 mod confirmation_page;
@@ -19,18 +19,22 @@ mod error_summary;
 mod form_group;
 mod health_step;
 mod needs_script;
+mod nfc;
 mod not_eligible_page;
 mod outbox_item;
 mod outbox_list;
 mod patient_step;
 mod phone_field;
+mod printing;
 mod radio_group;
+mod random;
 mod select_field;
 mod state;
 mod step_frame;
 mod submission;
 mod text_field;
 mod time_zone_field;
+mod time_zones;
 mod urgent_care_page;
 mod who_for_step;
 

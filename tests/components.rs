@@ -16,7 +16,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn not_found_page_says_so_and_offers_ways_on() {
     reset("/missing");
     let (host, _handle) = mount(|| {
-        view! { <Router><WithLanguage><NotFoundPage /></WithLanguage></Router> }.into_any()
+        view! {
+            <Router>
+                <WithLanguage>
+                    <NotFoundPage />
+                </WithLanguage>
+            </Router>
+        }
+        .into_any()
     });
     tick().await;
     assert_eq!(text_of(&host, "h1"), "Page not found");
@@ -28,7 +35,14 @@ async fn not_found_page_says_so_and_offers_ways_on() {
 async fn language_follows_the_url_and_sets_html_lang() {
     reset("/missing?lang=de");
     let (host, _handle) = mount(|| {
-        view! { <Router><WithLanguage><NotFoundPage /></WithLanguage></Router> }.into_any()
+        view! {
+            <Router>
+                <WithLanguage>
+                    <NotFoundPage />
+                </WithLanguage>
+            </Router>
+        }
+        .into_any()
     });
     tick().await;
     assert_eq!(text_of(&host, "h1"), "Seite nicht gefunden");

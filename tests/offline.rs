@@ -33,7 +33,9 @@ fn mount_footer_line(state: RwSignal<OfflineState>) -> (web_sys::HtmlElement, im
         view! {
             <Router>
                 <WithLanguage>
-                    <WithOffline state=state><OfflineCopy /></WithOffline>
+                    <WithOffline state=state>
+                        <OfflineCopy />
+                    </WithOffline>
                 </WithLanguage>
             </Router>
         }

@@ -2,8 +2,8 @@
 //! (compiled in, so the first render needs no request and works offline). It owns the entry
 //! types and their lookup; it must not decide eligibility or ranking.
 
+mod category_labels;
 mod find;
-mod labels;
 
 use std::sync::OnceLock;
 
@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::Locale;
 
+pub use category_labels::{Category, Kind};
 pub use find::{Found, find, search_index, suggestions};
-pub use labels::{Category, Kind};
 
 /// A condition's stable id: the slug in `data/catalogue.json`, used in URLs and requests.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

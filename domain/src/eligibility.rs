@@ -91,9 +91,17 @@ impl Relation {
     ];
 }
 
-/// Who the request is for; someone else's request names how the requester is related.
+/// Who the request is for, as the first page asks it (the relation is a follow-up question).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+pub enum WhoForChoice {
+    Myself,
+    SomeoneElse,
+}
+
+/// Who the request is for, once that is known: someone else's names how the requester is
+/// related. The rules read this ([`Answers::who_for`]), never the two answers apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WhoFor {
     Myself,
     SomeoneElse { relation: Relation },
@@ -117,17 +125,51 @@ pub struct Screening {
 }
 
 /// Everything the rules read, and nothing else: names and contact details cannot sway them.
-/// Each field is optional so the wizard can ask after every step; an unanswered question
-/// neither refuses nor asks for review.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Each screening question is a field here and nowhere else: the wizard's
+/// [`crate::request::Draft`] holds these answers as typed, and the validated request and the
+/// wire body are converted to them. Each field is optional so the wizard can ask after every
+/// step; an unanswered question neither refuses nor asks for review.
+///
+/// Saved on the device inside the draft with flat keys (`"who_for":"myself"`), so the field
+/// names are part of every draft already saved: rename one only with a `serde(alias)`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Answers {
-    pub who_for: Option<WhoFor>,
+    pub who_for: Option<WhoForChoice>,
+    /// How the requester is related to the patient; read only when `who_for` is someone else
+    /// (a draft keeps it when the reader switches back to "myself").
+    pub relation: Option<Relation>,
     pub age_group: Option<AgeGroup>,
     pub condition: Option<ConditionChoice>,
     pub country: Option<TreatmentCountry>,
     pub active_inflammation: Option<YesNoNotSure>,
     pub acute_infection: Option<YesNoNotSure>,
     pub fever_or_unwell: Option<YesNo>,
+}
+
+impl Answers {
+    /// Who the request is for, once known: "someone else" counts only with its relation.
+    pub fn who_for(&self) -> Option<WhoFor> {
+        match (self.who_for, self.relation) {
+            (Some(WhoForChoice::Myself), _) => Some(WhoFor::Myself),
+            (Some(WhoForChoice::SomeoneElse), Some(relation)) => {
+                Some(WhoFor::SomeoneElse { relation })
+            }
+            _ => None,
+        }
+    }
+}
+
+impl From<Screening> for Answers {
+    /// The health-screening answers, the other questions unanswered.
+    fn from(s: Screening) -> Answers {
+        Answers {
+            active_inflammation: Some(s.active_inflammation),
+            acute_infection: Some(s.acute_infection),
+            fever_or_unwell: Some(s.fever_or_unwell),
+            ..Answers::default()
+        }
+    }
 }
 
 /// The verdict on the answers given so far. Refusals win over review reasons: a request that cannot
@@ -152,11 +194,12 @@ pub fn evaluate(answers: &Answers) -> Outcome {
     if answers.acute_infection == Some(YesNoNotSure::Yes) {
         refusals.push(Refusal::AcuteInfection);
     }
-    let parent_fills_in = answers.who_for
+    let who_for = answers.who_for();
+    let parent_fills_in = who_for
         == Some(WhoFor::SomeoneElse {
             relation: Relation::ParentOrGuardian,
         });
-    if answers.age_group == Some(AgeGroup::Minor) && answers.who_for.is_some() && !parent_fills_in {
+    if answers.age_group == Some(AgeGroup::Minor) && who_for.is_some() && !parent_fills_in {
         refusals.push(Refusal::MinorWithoutParent);
     }
     if !refusals.is_empty() {

@@ -2,30 +2,30 @@
 //! [`TreatmentRequest`] (complete, validated, normalised). The only way from one to the other is
 //! [`Draft::validate`]. No IO and no clock: `now` comes in through [`ValidationContext`].
 
-mod assemble;
-mod complete;
+pub mod answer_labels;
 mod contact;
+mod draft_validation;
 mod email;
-pub mod label;
 mod phone;
 mod step;
 mod text;
+mod treatment_request;
 mod validate;
 
-pub use complete::{
-    ConsentRecord, Consents, Contact, ContactWay, Patient, Requester, TreatmentRequest,
-};
 pub use contact::{LanguageTag, TimeZone};
 pub use email::EmailAddress;
 pub use phone::{PhoneCountry, PhoneNumber};
 pub use step::Step;
 pub use text::{FREE_TEXT_MAX, FreeText, PersonName, nfc};
+pub use treatment_request::{
+    ConsentRecord, Consents, Contact, ContactWay, Patient, Requester, TreatmentRequest,
+};
 
 use crate::Msg;
 use crate::catalogue::ConditionId;
 use crate::eligibility::{
-    AgeGroup, Answers, ConditionChoice, Outcome, Relation, Screening, TreatmentCountry, WhoFor,
-    YesNo, YesNoNotSure,
+    AgeGroup, Answers, ConditionChoice, Outcome, Relation, Screening, TreatmentCountry,
+    WhoForChoice,
 };
 use serde::{Deserialize, Serialize};
 
@@ -77,27 +77,20 @@ impl BestTime {
     ];
 }
 
-/// Who the request is for, as the first page asks it (the relation is a follow-up question).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WhoForChoice {
-    Myself,
-    SomeoneElse,
-}
-
 /// The wizard's answers so far, exactly as typed, saved on the device after every step.
 /// Unknown or missing fields load as empty so an older saved draft still opens.
+///
+/// The screening questions are the rules' [`Answers`], held whole rather than repeated here,
+/// and flattened so the saved JSON keeps the flat keys drafts were always saved with
+/// (`{"who_for":"myself","age_group":"adult",…,"patient_name":…}`). `flatten` makes serde
+/// buffer the object before reading it; measured, that costs the wasm 0 bytes, against a
+/// hand-written flat mirror of every field (ARCHITECTURE.md, "The draft's answers").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
-    pub who_for: Option<WhoForChoice>,
-    pub relation: Option<Relation>,
-    pub age_group: Option<AgeGroup>,
-    pub condition: Option<ConditionChoice>,
-    pub country: Option<TreatmentCountry>,
-    pub active_inflammation: Option<YesNoNotSure>,
-    pub acute_infection: Option<YesNoNotSure>,
-    pub fever_or_unwell: Option<YesNo>,
+    /// Every answer the eligibility rules read.
+    #[serde(flatten)]
+    pub answers: Answers,
     pub patient_name: Option<String>,
     /// The name of the person filling in, asked only when the request is for someone else.
     pub requester_name: Option<String>,
@@ -119,30 +112,10 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// The answers the eligibility rules read; unanswered questions stay `None`.
-    pub fn answers(&self) -> Answers {
-        let who_for = match (self.who_for, self.relation) {
-            (Some(WhoForChoice::Myself), _) => Some(WhoFor::Myself),
-            (Some(WhoForChoice::SomeoneElse), Some(relation)) => {
-                Some(WhoFor::SomeoneElse { relation })
-            }
-            _ => None,
-        };
-        Answers {
-            who_for,
-            age_group: self.age_group,
-            condition: self.condition.clone(),
-            country: self.country,
-            active_inflammation: self.active_inflammation,
-            acute_infection: self.acute_infection,
-            fever_or_unwell: self.fever_or_unwell,
-        }
-    }
-
     /// The verdict on the answers so far: the wizard checks it after each step and shows the
     /// urgent-care or not-eligible page instead of the next question when it refuses.
     pub fn eligibility(&self) -> Outcome {
-        crate::eligibility::evaluate(&self.answers())
+        crate::eligibility::evaluate(&self.answers)
     }
 }
 

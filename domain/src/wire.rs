@@ -1,16 +1,16 @@
 //! The wire contract of `POST /api/requests`, version 1: the JSON the wizard sends, the 201 answer
 //! and the RFC 9457 problem details. It is an API other backends implement, so every struct refuses
 //! unknown fields and names change only with a new `v`. No rules here: conversion to a
-//! [`crate::request::TreatmentRequest`] (in `wire/convert.rs`) re-runs validation and eligibility.
+//! [`crate::request::TreatmentRequest`] (in `wire/acceptance.rs`) re-runs validation and eligibility.
 
+mod acceptance;
 mod checks;
-mod convert;
 mod decide;
 mod ids;
 mod problem;
 
+pub use acceptance::{Envelope, Rejection};
 pub use checks::{MIN_FILL_MS, SpamFlags};
-pub use convert::{Envelope, Rejection};
 pub use decide::Accepted;
 pub use ids::{IdempotencyKey, Reference};
 pub use problem::{FieldProblem, PROBLEM_CONTENT_TYPE, Problem};

@@ -7,7 +7,7 @@ use domain::article::{
 };
 use domain::catalogue::{Kind, catalogue};
 use domain::eligibility::rules;
-use domain::request::label;
+use domain::request::answer_labels;
 use domain::{Locale, Msg};
 
 const EN: &str = include_str!("../../content/article.en.md");
@@ -194,13 +194,13 @@ fn the_service_area_notice_lists_exactly_the_rules_countries() {
             assert!(
                 notice
                     .not_processed
-                    .contains(locale.text(label::country(country)))
+                    .contains(locale.text(answer_labels::country(country)))
             );
         }
         // Nothing else: every country the rules know but exclude not is absent from that sentence.
         for country in domain::eligibility::TreatmentCountry::ALL {
             if !excluded.contains(&country) {
-                let name = locale.text(label::country(country));
+                let name = locale.text(answer_labels::country(country));
                 assert!(!notice.not_processed.contains(name), "{name} in {locale:?}");
             }
         }

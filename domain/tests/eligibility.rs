@@ -4,17 +4,18 @@
 use domain::article::{call_to_action, service_area};
 use domain::catalogue::ConditionId;
 use domain::eligibility::{
-    AgeGroup, Answers, ConditionChoice, Outcome, Refusal, Relation, TreatmentCountry, WhoFor,
+    AgeGroup, Answers, ConditionChoice, Outcome, Refusal, Relation, TreatmentCountry, WhoForChoice,
     YesNo, YesNoNotSure, evaluate, rules,
 };
-use domain::request::label;
+use domain::request::answer_labels;
 use domain::{Locale, Msg};
 use proptest::prelude::*;
 
 /// A patient who may apply: an adult for themselves, a listed condition, Germany, all "no".
 fn fine() -> Answers {
     Answers {
-        who_for: Some(WhoFor::Myself),
+        who_for: Some(WhoForChoice::Myself),
+        relation: None,
         age_group: Some(AgeGroup::Adult),
         condition: Some(ConditionChoice::Catalogue(ConditionId(
             "multiple-sclerosis".into(),
@@ -130,26 +131,45 @@ fn condition() {
 
 #[test]
 fn minor_needs_parent_or_guardian() {
-    let someone = |relation| Some(WhoFor::SomeoneElse { relation });
+    let someone = |relation| (Some(WhoForChoice::SomeoneElse), Some(relation));
     check(
         |a| a.age_group = Some(AgeGroup::Minor),
         "NotEligibleNow([MinorWithoutParent])",
     );
     check(
-        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Minor), someone(Relation::ParentOrGuardian)),
+        |a| {
+            (a.age_group, (a.who_for, a.relation)) =
+                (Some(AgeGroup::Minor), someone(Relation::ParentOrGuardian))
+        },
         OK,
     );
     check(
-        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Minor), someone(Relation::OtherRelative)),
+        |a| {
+            (a.age_group, (a.who_for, a.relation)) =
+                (Some(AgeGroup::Minor), someone(Relation::OtherRelative))
+        },
         "NotEligibleNow([MinorWithoutParent])",
     );
     check(
-        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Adult), someone(Relation::Friend)),
+        |a| {
+            (a.age_group, (a.who_for, a.relation)) =
+                (Some(AgeGroup::Adult), someone(Relation::Friend))
+        },
         OK,
     );
     check(
         |a| (a.age_group, a.who_for) = (Some(AgeGroup::Minor), None),
         OK,
+    );
+    // "Someone else" without its relation yet is not known: a minor is not refused for it.
+    check(
+        |a| (a.age_group, a.who_for) = (Some(AgeGroup::Minor), Some(WhoForChoice::SomeoneElse)),
+        OK,
+    );
+    // A relation left from an earlier "someone else" does not count once "myself" is chosen.
+    check(
+        |a| (a.age_group, a.relation) = (Some(AgeGroup::Minor), Some(Relation::ParentOrGuardian)),
+        "NotEligibleNow([MinorWithoutParent])",
     );
 }
 
@@ -172,7 +192,7 @@ fn service_area_is_the_articles() {
         let notice = service_area(locale);
         let mut named = 0;
         for country in TreatmentCountry::ALL {
-            let name = locale.text(label::country(country));
+            let name = locale.text(answer_labels::country(country));
             let not_processed = notice.not_processed.contains(name);
             let arranged = notice.offer.contains(name);
             let verdict = format!(
@@ -261,7 +281,11 @@ proptest! {
         a.country = Some(country);
         let mut b = a.clone();
         b.condition = condition;
-        b.who_for = Some(if myself { WhoFor::Myself } else { WhoFor::SomeoneElse { relation } });
+        (b.who_for, b.relation) = if myself {
+            (Some(WhoForChoice::Myself), None)
+        } else {
+            (Some(WhoForChoice::SomeoneElse), Some(relation))
+        };
         prop_assert_eq!(evaluate(&a), evaluate(&b));
         a.condition = Some(ConditionChoice::SomethingElse(words_a));
         b.condition = Some(ConditionChoice::SomethingElse(words_b));

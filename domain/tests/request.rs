@@ -5,10 +5,11 @@
 use domain::Msg;
 use domain::catalogue::ConditionId;
 use domain::eligibility::{
-    AgeGroup, ConditionChoice, Relation, TreatmentCountry, YesNo, YesNoNotSure,
+    AgeGroup, Answers, ConditionChoice, Relation, TreatmentCountry, WhoForChoice, YesNo,
+    YesNoNotSure,
 };
 use domain::request::{
-    BestTime, ContactChannel, ContactWay, Draft, Requester, Step, ValidationContext, WhoForChoice,
+    BestTime, ContactChannel, ContactWay, Draft, Requester, Step, ValidationContext,
 };
 use proptest::prelude::*;
 
@@ -23,15 +24,18 @@ const CTX: ValidationContext<'static> = ValidationContext {
 /// A draft with every answer given, for an adult patient filling it in themselves.
 fn complete() -> Draft {
     Draft {
-        who_for: Some(WhoForChoice::Myself),
-        age_group: Some(AgeGroup::Adult),
-        condition: Some(ConditionChoice::Catalogue(ConditionId(
-            "multiple-sclerosis".into(),
-        ))),
-        country: Some(TreatmentCountry::Germany),
-        active_inflammation: Some(YesNoNotSure::No),
-        acute_infection: Some(YesNoNotSure::No),
-        fever_or_unwell: Some(YesNo::No),
+        answers: Answers {
+            who_for: Some(WhoForChoice::Myself),
+            relation: None,
+            age_group: Some(AgeGroup::Adult),
+            condition: Some(ConditionChoice::Catalogue(ConditionId(
+                "multiple-sclerosis".into(),
+            ))),
+            country: Some(TreatmentCountry::Germany),
+            active_inflammation: Some(YesNoNotSure::No),
+            acute_infection: Some(YesNoNotSure::No),
+            fever_or_unwell: Some(YesNo::No),
+        },
         patient_name: Some("Anna Schmidt".into()),
         channel: Some(ContactChannel::Phone),
         phone: Some("+49 30 1234567".into()),
@@ -59,42 +63,42 @@ fn check(change: impl FnOnce(&mut Draft), expect: &[(&str, Msg)]) {
 fn each_missing_or_wrong_answer_names_its_field() {
     check(|_| {}, &[]);
     check(
-        |d| d.who_for = None,
+        |d| d.answers.who_for = None,
         &[("/requester", Msg::ErrorWhoForEmpty)],
     );
     check(
-        |d| d.who_for = Some(WhoForChoice::SomeoneElse),
+        |d| d.answers.who_for = Some(WhoForChoice::SomeoneElse),
         &[
             ("/requester/relation", Msg::ErrorRelationEmpty),
             ("/requester/name", Msg::ErrorRequesterNameEmpty),
         ],
     );
     check(
-        |d| d.age_group = None,
+        |d| d.answers.age_group = None,
         &[("/patient/age_group", Msg::ErrorAgeGroupEmpty)],
     );
     check(
-        |d| d.condition = None,
+        |d| d.answers.condition = None,
         &[("/condition", Msg::ErrorConditionEmpty)],
     );
     check(
         |d| {
-            d.condition = Some(ConditionChoice::Catalogue(ConditionId(
+            d.answers.condition = Some(ConditionChoice::Catalogue(ConditionId(
                 "atlantis-flu".into(),
             )))
         },
         &[("/condition/catalogue", Msg::ErrorConditionUnknown)],
     );
     check(
-        |d| d.condition = Some(ConditionChoice::SomethingElse(" ".into())),
+        |d| d.answers.condition = Some(ConditionChoice::SomethingElse(" ".into())),
         &[("/condition/something_else", Msg::ErrorConditionTextEmpty)],
     );
     check(
-        |d| d.country = None,
+        |d| d.answers.country = None,
         &[("/treatment_country", Msg::ErrorCountryEmpty)],
     );
     check(
-        |d| d.fever_or_unwell = None,
+        |d| d.answers.fever_or_unwell = None,
         &[("/screening/fever_or_unwell", Msg::ErrorFeverEmpty)],
     );
     check(|d| d.patient_name = Some("x".repeat(200)), &[]);
@@ -132,8 +136,8 @@ fn each_missing_or_wrong_answer_names_its_field() {
 #[test]
 fn a_complete_draft_becomes_a_normalised_request() {
     let mut draft = complete();
-    draft.who_for = Some(WhoForChoice::SomeoneElse);
-    draft.relation = Some(Relation::SonOrDaughter);
+    draft.answers.who_for = Some(WhoForChoice::SomeoneElse);
+    draft.answers.relation = Some(Relation::SonOrDaughter);
     draft.requester_name = Some("  Max Schmidt ".into());
     draft.channel = Some(ContactChannel::WhatsApp);
     draft.phone = Some("0049 (0)30 123-45-67".into());
@@ -223,11 +227,11 @@ proptest! {
         let mut draft = complete();
         (draft.patient_name, draft.requester_name, draft.phone, draft.email) = (name, requester, phone, email);
         (draft.language, draft.time_zone, draft.channel) = (language, tz, Some(channel));
-        draft.who_for = Some(if someone_else { WhoForChoice::SomeoneElse } else { WhoForChoice::Myself });
+        draft.answers.who_for = Some(if someone_else { WhoForChoice::SomeoneElse } else { WhoForChoice::Myself });
         let _ = draft.validate(&CTX);
-        draft.condition = Some(ConditionChoice::SomethingElse(words));
+        draft.answers.condition = Some(ConditionChoice::SomethingElse(words));
         let _ = draft.validate(&CTX);
-        draft.condition = Some(ConditionChoice::Catalogue(ConditionId(id)));
+        draft.answers.condition = Some(ConditionChoice::Catalogue(ConditionId(id)));
         for step in Step::ALL {
             let _ = draft.validate_step(step, &CTX);
         }
@@ -242,7 +246,7 @@ proptest! {
         fever in prop::sample::select(vec![YesNo::Yes, YesNo::No]),
     ) {
         let mut base = complete();
-        (base.country, base.fever_or_unwell) = (Some(country), Some(fever));
+        (base.answers.country, base.answers.fever_or_unwell) = (Some(country), Some(fever));
         let mut other = base.clone();
         (other.patient_name, other.requester_name, other.phone, other.email) = (name, requester, phone, email);
         (other.time_zone, other.consent_marketing, other.consent_clinics) = (tz, marketing, false);
@@ -268,4 +272,35 @@ fn an_email_needs_no_best_time_to_call() {
         |d| d.best_time = None,
         &[("/contact/best_time", Msg::ErrorBestTimeEmpty)],
     );
+}
+
+/// A draft saved on a device before the screening answers moved into `Answers`, exactly as that
+/// code wrote it (every field, flat keys, in declaration order): "someone else" with its
+/// relation, a minor, a free-text condition and every screening answer.
+const SAVED_BEFORE_ANSWERS: &str = r#"{"who_for":"someone_else","relation":"parent_or_guardian","age_group":"minor","condition":{"something_else":"Long COVID"},"country":"germany","active_inflammation":"no","acute_infection":"not_sure","fever_or_unwell":"no","patient_name":"Zoë Müller","requester_name":"Jan Müller","channel":"email","phone":null,"email":"jan@example.org","language":"de","best_time":null,"time_zone":"Europe/Berlin","consent_health_data":true,"consent_clinics":true,"consent_marketing":false,"consent_version":"2026-11-26","consent_given_at":1795000000000}"#;
+
+#[test]
+fn a_draft_saved_by_earlier_code_loads_with_the_same_answers() {
+    let draft: Draft = serde_json::from_str(SAVED_BEFORE_ANSWERS).expect("loads");
+    let expected = Answers {
+        who_for: Some(WhoForChoice::SomeoneElse),
+        relation: Some(Relation::ParentOrGuardian),
+        age_group: Some(AgeGroup::Minor),
+        condition: Some(ConditionChoice::SomethingElse("Long COVID".into())),
+        country: Some(TreatmentCountry::Germany),
+        active_inflammation: Some(YesNoNotSure::No),
+        acute_infection: Some(YesNoNotSure::NotSure),
+        fever_or_unwell: Some(YesNo::No),
+    };
+    assert_eq!(draft.answers, expected);
+    assert_eq!(draft.requester_name.as_deref(), Some("Jan Müller"));
+    assert_eq!(draft.consent_given_at, Some(1_795_000_000_000));
+    // And it is saved again in the same form, key for key.
+    assert_eq!(serde_json::to_string(&draft).unwrap(), SAVED_BEFORE_ANSWERS);
+    // A draft saved after the first page only, or with a key this code does not know, opens too.
+    let partial: Draft =
+        serde_json::from_str(r#"{"who_for":"myself","age_group":"adult","gone":1}"#).unwrap();
+    assert_eq!(partial.answers.who_for, Some(WhoForChoice::Myself));
+    assert_eq!(partial.answers.country, None);
+    assert!(!partial.consent_clinics);
 }

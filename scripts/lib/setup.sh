@@ -3,6 +3,7 @@
 # shellcheck shell=bash
 
 TRUNK_VERSION=0.21.14
+LEPTOSFMT_VERSION=0.1.33
 BINARYEN_VERSION=132.0.0
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TOOLS="$ROOT/.tools"
@@ -46,6 +47,13 @@ ensure_wasm_bindgen() {
   cargo_install_quickly_optimised wasm-bindgen-cli --version "$want"
 }
 
+# The formatter of `view!` macros, which rustfmt leaves alone (scripts/test checks both).
+ensure_leptosfmt() {
+  if leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION$"; then return; fi
+  say "installing leptosfmt $LEPTOSFMT_VERSION (unoptimised, to compile fast; once)"
+  cargo_install_unoptimised leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+}
+
 # wasm-opt from npm binaryen: Debian's binaryen 108 builds modules that fail at start-up.
 ensure_wasm_opt() {
   if [ -x "$TOOLS/node_modules/.bin/wasm-opt" ] \
@@ -84,6 +92,7 @@ ensure_build_tools() {
   ensure_wasm_opt
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_leptosfmt
   export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 }
 

@@ -11,9 +11,11 @@ use super::{CallToAction, ConditionList, PhaseList, SafetyNotice, ServiceAreaNot
 #[component]
 pub fn ArticleBlock(block: &'static Block, lang: Locale, locale: Locale) -> impl IntoView {
     match block {
-        Block::Paragraph(text) => {
-            EitherOf6::A(view! { <p class="app-body" lang=lang.tag()>{text.as_str()}</p> })
-        }
+        Block::Paragraph(text) => EitherOf6::A(view! {
+            <p class="app-body" lang=lang.tag()>
+                {text.as_str()}
+            </p>
+        }),
         Block::List(items) => EitherOf6::B(view! {
             <ul class="app-list" lang=lang.tag()>
                 {items.iter().map(|item| view! { <li>{item.as_str()}</li> }).collect_view()}

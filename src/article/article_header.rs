@@ -10,7 +10,9 @@ pub fn ArticleHeader(meta: &'static Meta, locale: Locale) -> impl IntoView {
     let publisher = locale.format(Msg::ArticlePublishedBy, &[("publisher", &meta.publisher)]);
     view! {
         <header class="app-article__header">
-            <h1 class="app-heading-xl" lang=lang>{meta.title.as_str()}</h1>
+            <h1 class="app-heading-xl" lang=lang>
+                {meta.title.as_str()}
+            </h1>
             <p class="app-article__byline">
                 <span lang=locale.tag()>{publisher}</span>
                 " · "

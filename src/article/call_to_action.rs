@@ -11,7 +11,9 @@ pub fn CallToAction(locale: Locale) -> impl IntoView {
         <div class="app-cta" lang=locale.tag()>
             <p class="app-cta__title">{cta.title}</p>
             <p class="app-cta__body">{cta.body}</p>
-            <a class="app-cta__button" href=cta.href>{cta.link}</a>
+            <a class="app-cta__button" href=cta.href>
+                {cta.link}
+            </a>
         </div>
     }
 }

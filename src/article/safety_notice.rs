@@ -10,7 +10,9 @@ pub fn SafetyNotice(locale: Locale) -> impl IntoView {
     let t = move |msg| locale.text(msg);
     view! {
         <section class="app-safety" aria-labelledby=PATIENT_SAFETY_ID lang=locale.tag()>
-            <h3 class="app-safety__title" id=PATIENT_SAFETY_ID>{t(Msg::ArticleSafetyTitle)}</h3>
+            <h3 class="app-safety__title" id=PATIENT_SAFETY_ID>
+                {t(Msg::ArticleSafetyTitle)}
+            </h3>
             <p class="app-safety__text">
                 <strong>{t(Msg::ArticleSafetyNotAdvice)}</strong>
             </p>

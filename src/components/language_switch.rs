@@ -26,7 +26,9 @@ pub fn LanguageSwitch() -> impl IntoView {
             href=href
             hreflang=move || other().tag()
             lang=move || other().tag()
-            aria-label=move || format!("{}: {}", i18n.locale().text(Msg::LanguageLabel), other().endonym())
+            aria-label=move || {
+                format!("{}: {}", i18n.locale().text(Msg::LanguageLabel), other().endonym())
+            }
         >
             {move || other().endonym()}
         </a>

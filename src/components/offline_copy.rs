@@ -85,6 +85,8 @@ pub fn OfflineCopy() -> impl IntoView {
                 </button>
             </div>
         </Show>
-        <p class="app-offline-copy__outcome" aria-live="polite">{outcome}</p>
+        <p class="app-offline-copy__outcome" aria-live="polite">
+            {outcome}
+        </p>
     }
 }

@@ -18,7 +18,11 @@ pub fn OfflineNotices() -> impl IntoView {
             view! {
                 <div class="app-offline-notice">
                     <p class="app-body">{i18n.t(Msg::OfflineUpdateAvailable)}</p>
-                    <button class="app-button app-button--secondary" type="button" on:click=|_| apply_update()>
+                    <button
+                        class="app-button app-button--secondary"
+                        type="button"
+                        on:click=|_| apply_update()
+                    >
                         {i18n.t(Msg::OfflineUpdateReload)}
                     </button>
                 </div>
@@ -66,9 +70,9 @@ pub fn OfflineNotices() -> impl IntoView {
     };
     view! {
         <div class="app-offline-notices">
-            {update}
-            {copy}
-            <p class="app-visually-hidden" aria-live="polite">{status}</p>
+            {update} {copy} <p class="app-visually-hidden" aria-live="polite">
+                {status}
+            </p>
         </div>
     }
 }

@@ -22,14 +22,21 @@ pub fn OperatorDetails() -> impl IntoView {
                 <dt>{i18n.t(Msg::ContactAddressLabel)}</dt>
                 <dd>
                     <address class="app-operator__address">
-                        {o.name}<br />{o.street}<br />{format!("{} {}", o.postcode, o.city)}<br />{o.country}
+                        {o.name}<br />{o.street}<br />{format!("{} {}", o.postcode, o.city)}<br />
+                        {o.country}
                     </address>
                 </dd>
                 <dt>{i18n.t(Msg::ContactEmailLabel)}</dt>
-                <dd><a href=o.mailto()>{o.email}</a></dd>
+                <dd>
+                    <a href=o.mailto()>{o.email}</a>
+                </dd>
                 <dt>{i18n.t(Msg::ContactPhoneLabel)}</dt>
                 // A number reads left to right in every script.
-                <dd><a href=o.tel() dir="ltr">{o.phone_display}</a></dd>
+                <dd>
+                    <a href=o.tel() dir="ltr">
+                        {o.phone_display}
+                    </a>
+                </dd>
             </dl>
         </div>
     }
@@ -40,7 +47,11 @@ pub fn OperatorDetails() -> impl IntoView {
 pub fn DemoNotice() -> impl IntoView {
     let i18n = use_i18n();
     OPERATOR.demo.then(|| {
-        view! { <p class="app-operator__demo" role="note">{i18n.t(Msg::ContactDemoNotice)}</p> }
+        view! {
+            <p class="app-operator__demo" role="note">
+                {i18n.t(Msg::ContactDemoNotice)}
+            </p>
+        }
     })
 }
 
@@ -54,13 +65,9 @@ pub fn OperatorContactLine() -> impl IntoView {
     view! {
         <DemoNotice />
         <p class="app-body app-operator__line">
-            {controller}
-            " "
-            <a href=o.mailto()>{o.email}</a>
-            " · "
-            <a href=o.tel() dir="ltr">{o.phone_display}</a>
-            " · "
-            <a href=o.privacy_href()>{i18n.t(Msg::ContactPrivacyHeading)}</a>
+            {controller} " " <a href=o.mailto()>{o.email}</a> " · " <a href=o.tel() dir="ltr">
+                {o.phone_display}
+            </a> " · " <a href=o.privacy_href()>{i18n.t(Msg::ContactPrivacyHeading)}</a>
         </p>
     }
 }

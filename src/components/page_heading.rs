@@ -85,6 +85,12 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves focus to the element with `id` once it is on the page (after the next frame): the
+/// wizard's error summary, a submit error, the "answers deleted" notice.
+pub fn focus_later(id: &'static str) {
+    request_animation_frame(move || focus(id));
+}
+
 /// False inside a partner's frame until the patient acts in it: a frame that focuses its heading
 /// as it loads takes the partner's focus and scrolls their page. The frame's document has focus
 /// only once the patient clicked or tabbed into it (on the site it always may).

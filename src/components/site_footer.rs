@@ -23,7 +23,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="app-footer">
             <div class="app-footer__inner">
                 <p class="app-footer__help">
-                    <A href="/contact" attr:class="app-footer__link">{i18n.t(Msg::FooterHelp)}</A>
+                    <A href="/contact" attr:class="app-footer__link">
+                        {i18n.t(Msg::FooterHelp)}
+                    </A>
                     " "
                     <span>{hint}</span>
                 </p>

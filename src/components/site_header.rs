@@ -13,12 +13,18 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="app-header__inner">
-                <A href="/" attr:class="app-header__name">{i18n.t(Msg::AppName)}</A>
+                <A href="/" attr:class="app-header__name">
+                    {i18n.t(Msg::AppName)}
+                </A>
                 <LanguageSwitch />
             </div>
             <nav class="app-nav" aria-label=i18n.t(Msg::NavLabel)>
                 <ul class="app-nav__list">
-                    <li><A href="/" attr:class="app-nav__link">{i18n.t(Msg::NavArticle)}</A></li>
+                    <li>
+                        <A href="/" attr:class="app-nav__link">
+                            {i18n.t(Msg::NavArticle)}
+                        </A>
+                    </li>
                     <li>
                         <A href="/conditions" attr:class="app-nav__link">
                             {i18n.t(Msg::NavConditions)}

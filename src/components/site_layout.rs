@@ -20,10 +20,14 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
         }
     };
     view! {
-        <a class="app-skip-link" href="#main" on:click=skip>{i18n.t(Msg::SkipToContent)}</a>
+        <a class="app-skip-link" href="#main" on:click=skip>
+            {i18n.t(Msg::SkipToContent)}
+        </a>
         <SiteHeader />
         <OfflineNotices />
-        <main id="main" class="app-main" tabindex="-1" node_ref=main>{children()}</main>
+        <main id="main" class="app-main" tabindex="-1" node_ref=main>
+            {children()}
+        </main>
         <SiteFooter />
     }
 }

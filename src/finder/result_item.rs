@@ -23,9 +23,7 @@ pub fn ResultItem(row: Row) -> impl IntoView {
     let matched = (!row.is_shown_name).then(|| {
         view! {
             <p class="app-finder-result__match">
-                {i18n.t(Msg::FinderMatches)}
-                " "
-                <span lang=row.text_locale.tag()>
+                {i18n.t(Msg::FinderMatches)} " " <span lang=row.text_locale.tag()>
                     <Highlighted text=row.text ranges=row.highlights />
                 </span>
             </p>
@@ -37,9 +35,7 @@ pub fn ResultItem(row: Row) -> impl IntoView {
                 {name}
             </A>
             <p class="app-finder-result__meta">
-                {i18n.t(entry.kind.label())}
-                " · "
-                {i18n.t(entry.category.label())}
+                {i18n.t(entry.kind.label())} " · " {i18n.t(entry.category.label())}
             </p>
             {matched}
         </li>

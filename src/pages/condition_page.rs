@@ -52,8 +52,7 @@ fn ConditionDetails(entry: &'static Entry) -> impl IntoView {
             <h2 class="app-condition__heading">{i18n.t(Msg::ConditionEvidence)}</h2>
             <p class="app-body">{move || evidence.note.get(i18n.locale()).to_owned()}</p>
             <p class="app-body">
-                {i18n.t(Msg::ConditionSource)}
-                " "
+                {i18n.t(Msg::ConditionSource)} " "
                 <a href=evidence.source_url.clone() lang="en" rel="noreferrer">
                     {evidence.source_title.clone()}
                 </a>
@@ -64,11 +63,11 @@ fn ConditionDetails(entry: &'static Entry) -> impl IntoView {
         <PageTitle text=Signal::derive(name) description=Signal::derive(description) />
         <article class="app-condition">
             <p class="app-condition__caption">
-                {i18n.t(entry.kind.label())}
-                " · "
-                {i18n.t(entry.category.label())}
+                {i18n.t(entry.kind.label())} " · " {i18n.t(entry.category.label())}
             </p>
-            <h1 class="app-heading-xl" id=PAGE_HEADING_ID tabindex="-1">{name}</h1>
+            <h1 class="app-heading-xl" id=PAGE_HEADING_ID tabindex="-1">
+                {name}
+            </h1>
             {synonyms}
             <h2 class="app-condition__heading">{i18n.t(Msg::ConditionArticle)}</h2>
             <blockquote class="app-condition__quote" lang="en">
@@ -107,7 +106,11 @@ fn UnknownCondition() -> impl IntoView {
             {i18n.t(Msg::ConditionNotFoundTitle)}
         </h1>
         <p class="app-body">{i18n.t(Msg::ConditionNotFoundBody)}</p>
-        <SearchBox value=text on_input=Callback::new(move |value| text.set(value)) on_submit=on_submit />
+        <SearchBox
+            value=text
+            on_input=Callback::new(move |value| text.set(value))
+            on_submit=on_submit
+        />
         <p class="app-body">
             <A href="/conditions">{i18n.t(Msg::ConditionBack)}</A>
         </p>

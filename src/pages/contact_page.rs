@@ -25,9 +25,13 @@ pub fn ContactPage() -> impl IntoView {
         <p class="app-body">{i18n.t(Msg::ContactIntro)}</p>
         <h2 class="app-heading-m">{i18n.t(Msg::ContactWhoHeading)}</h2>
         <OperatorDetails />
-        <h2 class="app-heading-m" id="withdraw">{i18n.t(Msg::ContactWithdrawHeading)}</h2>
+        <h2 class="app-heading-m" id="withdraw">
+            {i18n.t(Msg::ContactWithdrawHeading)}
+        </h2>
         <p class="app-body">{i18n.t(Msg::ContactWithdrawBody)}</p>
-        <h2 class="app-heading-m" id="privacy">{i18n.t(Msg::ContactPrivacyHeading)}</h2>
+        <h2 class="app-heading-m" id="privacy">
+            {i18n.t(Msg::ContactPrivacyHeading)}
+        </h2>
         <p class="app-body">{i18n.t(Msg::ContactPrivacyWhat)}</p>
         <p class="app-body">{i18n.t(Msg::ContactPrivacyBasis)}</p>
         <p class="app-body">{i18n.t(Msg::ContactPrivacyKeep)}</p>

@@ -39,10 +39,18 @@ pub fn EmbedRequestPage() -> impl IntoView {
         journey
     });
     let storage_notice = (!storage::is_available()).then(|| {
-        view! { <p class="app-embed__notice" role="note">{i18n.t(Msg::EmbedStorageNotice)}</p> }
+        view! {
+            <p class="app-embed__notice" role="note">
+                {i18n.t(Msg::EmbedStorageNotice)}
+            </p>
+        }
     });
     let test_notice = test.then(|| {
-        view! { <p class="app-embed__notice app-embed__notice--test" role="note">{i18n.t(Msg::EmbedTestNotice)}</p> }
+        view! {
+            <p class="app-embed__notice app-embed__notice--test" role="note">
+                {i18n.t(Msg::EmbedTestNotice)}
+            </p>
+        }
     });
     view! {
         <main id="main" class="app-main app-main--embed app-embed" node_ref=root>

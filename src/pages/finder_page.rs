@@ -93,10 +93,7 @@ pub fn FinderPage() -> impl IntoView {
             <CategoryFilter selected=category on_change=on_category />
         </div>
         <LiveCount count=count />
-        <Show
-            when=move || searching.get()
-            fallback=move || view! { <AzList category=category /> }
-        >
+        <Show when=move || searching.get() fallback=move || view! { <AzList category=category /> }>
             <Show
                 when=move || found.with(|found| !found.is_empty())
                 fallback=move || view! { <NoMatch query=text /> }

@@ -15,8 +15,12 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1 class="app-heading-xl">{i18n.t(Msg::NotFoundTitle)}</h1>
         <p class="app-body">{i18n.t(Msg::NotFoundBody)}</p>
         <ul class="app-list">
-            <li><A href="/">{i18n.t(Msg::NotFoundHome)}</A></li>
-            <li><A href="/conditions">{i18n.t(Msg::NotFoundConditions)}</A></li>
+            <li>
+                <A href="/">{i18n.t(Msg::NotFoundHome)}</A>
+            </li>
+            <li>
+                <A href="/conditions">{i18n.t(Msg::NotFoundConditions)}</A>
+            </li>
         </ul>
     }
 }

@@ -85,12 +85,12 @@ pub fn RequestPage() -> impl IntoView {
     if let Some(id) = query.with_untracked(|q| q.get("condition")) {
         let id = ConditionId(id);
         if catalogue().get(&id).is_some() {
-            state.update(|d| d.condition = Some(ConditionChoice::Catalogue(id)));
+            state.update(|d| d.answers.condition = Some(ConditionChoice::Catalogue(id)));
         }
     } else if let Some(text) = query.with_untracked(|q| q.get("something_else")) {
         let text: String = text.trim().chars().take(FREE_TEXT_MAX).collect();
         if !text.is_empty() {
-            state.update(|d| d.condition = Some(ConditionChoice::SomethingElse(text)));
+            state.update(|d| d.answers.condition = Some(ConditionChoice::SomethingElse(text)));
         }
     }
 

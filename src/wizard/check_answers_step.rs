@@ -6,8 +6,8 @@
 
 use domain::Msg;
 use domain::catalogue::catalogue;
-use domain::eligibility::{ConditionChoice, Outcome};
-use domain::request::{Draft, Step, WhoForChoice, label};
+use domain::eligibility::{ConditionChoice, Outcome, WhoForChoice};
+use domain::request::{Draft, Step, answer_labels};
 use domain::wire::RequestBody;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -18,8 +18,9 @@ use super::contact_step::LANGUAGES;
 use super::state::SavedDraft;
 use super::step_frame::{HEADING_ID, StepFrame};
 use super::submission::{errors_to_step, prepare, problems_to_step};
-use super::{browser, change_href, step_href, use_wizard};
+use super::{change_href, step_href, use_wizard};
 use crate::api::{self, SubmitError};
+use crate::components::focus_later;
 use crate::i18n::{I18n, use_i18n};
 use crate::{offline, storage};
 
@@ -103,12 +104,12 @@ pub fn CheckAnswersStep() -> impl IntoView {
                 }
                 None => {
                     failure.set(Some(SubmitError::Rejected(problems)));
-                    browser::focus_later(SUBMIT_ERROR_ID);
+                    focus_later(SUBMIT_ERROR_ID);
                 }
             },
             Err(error) => {
                 failure.set(Some(error));
-                browser::focus_later(SUBMIT_ERROR_ID);
+                focus_later(SUBMIT_ERROR_ID);
             }
         }
     });
@@ -196,21 +197,58 @@ pub fn AnswerList() -> impl IntoView {
         });
         view! { <CheckRow label=label value=value step=step /> }
     };
-    let someone_else = move || state.with(|d| d.who_for == Some(WhoForChoice::SomeoneElse));
+    let someone_else = move || state.with(|d| d.answers.who_for == Some(WhoForChoice::SomeoneElse));
     let uses_phone = move || state.with(|d| d.channel.is_some_and(|c| c.uses_phone()));
     view! {
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckRequestHeading)}</h2>
         <dl class="app-summary-list">
-            {row(Msg::WizardLabelWhoFor, Step::WhoFor, |d, l| d.who_for.map(|c| l.text(label::who_for(c)).to_owned()))}
+            {row(
+                Msg::WizardLabelWhoFor,
+                Step::WhoFor,
+                |d, l| d.answers.who_for.map(|c| l.text(answer_labels::who_for(c)).to_owned()),
+            )}
             <Show when=someone_else>
-                {row(Msg::WizardLabelRelation, Step::WhoFor, |d, l| d.relation.map(|r| l.text(label::relation(r)).to_owned()))}
+                {row(
+                    Msg::WizardLabelRelation,
+                    Step::WhoFor,
+                    |d, l| d.answers.relation.map(|r| l.text(answer_labels::relation(r)).to_owned()),
+                )}
             </Show>
-            {row(Msg::WizardLabelAge, Step::WhoFor, |d, l| d.age_group.map(|a| l.text(label::age_group(a)).to_owned()))}
-            {row(Msg::WizardLabelCondition, Step::Condition, condition_text)}
-            {row(Msg::WizardLabelCountry, Step::Country, |d, l| d.country.map(|c| l.text(label::country(c)).to_owned()))}
-            {row(Msg::WizardLabelInflammation, Step::Screening, |d, l| d.active_inflammation.map(|a| l.text(label::yes_no_not_sure(a)).to_owned()))}
-            {row(Msg::WizardLabelInfection, Step::Screening, |d, l| d.acute_infection.map(|a| l.text(label::yes_no_not_sure(a)).to_owned()))}
-            {row(Msg::WizardLabelFever, Step::Screening, |d, l| d.fever_or_unwell.map(|a| l.text(label::yes_no(a)).to_owned()))}
+            {row(
+                Msg::WizardLabelAge,
+                Step::WhoFor,
+                |d, l| d.answers.age_group.map(|a| l.text(answer_labels::age_group(a)).to_owned()),
+            )} {row(Msg::WizardLabelCondition, Step::Condition, condition_text)}
+            {row(
+                Msg::WizardLabelCountry,
+                Step::Country,
+                |d, l| d.answers.country.map(|c| l.text(answer_labels::country(c)).to_owned()),
+            )}
+            {row(
+                Msg::WizardLabelInflammation,
+                Step::Screening,
+                |d, l| {
+                    d.answers
+                        .active_inflammation
+                        .map(|a| l.text(answer_labels::yes_no_not_sure(a)).to_owned())
+                },
+            )}
+            {row(
+                Msg::WizardLabelInfection,
+                Step::Screening,
+                |d, l| {
+                    d.answers
+                        .acute_infection
+                        .map(|a| l.text(answer_labels::yes_no_not_sure(a)).to_owned())
+                },
+            )}
+            {row(
+                Msg::WizardLabelFever,
+                Step::Screening,
+                |d, l| {
+                    d.answers.fever_or_unwell.map(|a| l.text(answer_labels::yes_no(a)).to_owned())
+                },
+            )}
         </dl>
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckPatientHeading)}</h2>
         <dl class="app-summary-list">
@@ -221,29 +259,51 @@ pub fn AnswerList() -> impl IntoView {
             <Show when=someone_else>
                 {row(Msg::WizardLabelRequesterName, Step::Contact, |d, _| d.requester_name.clone())}
             </Show>
-            {row(Msg::WizardLabelChannel, Step::Contact, |d, l| d.channel.map(|c| l.text(label::channel(c)).to_owned()))}
+            {row(
+                Msg::WizardLabelChannel,
+                Step::Contact,
+                |d, l| d.channel.map(|c| l.text(answer_labels::channel(c)).to_owned()),
+            )}
             <Show
                 when=uses_phone
                 fallback=move || row(Msg::WizardLabelEmail, Step::Contact, |d, _| d.email.clone())
             >
                 <CheckRow
                     label=Msg::WizardLabelPhone
-                    value=Signal::derive(move || state.with(|d| d.phone.clone()).unwrap_or_default())
+                    value=Signal::derive(move || {
+                        state.with(|d| d.phone.clone()).unwrap_or_default()
+                    })
                     step=Step::Contact
                     ltr=true
                 />
             </Show>
             {row(Msg::WizardLabelLanguage, Step::Contact, language_text)}
             <Show when=uses_phone>
-                {row(Msg::WizardLabelBestTime, Step::Contact, |d, l| d.best_time.map(|t| l.text(label::best_time(t)).to_owned()))}
+                {row(
+                    Msg::WizardLabelBestTime,
+                    Step::Contact,
+                    |d, l| d.best_time.map(|t| l.text(answer_labels::best_time(t)).to_owned()),
+                )}
             </Show>
             {row(Msg::WizardLabelTimeZone, Step::Contact, |d, _| d.time_zone.clone())}
         </dl>
         <h2 class="app-heading-m">{i18n.t(Msg::WizardCheckConsentHeading)}</h2>
         <dl class="app-summary-list">
-            {row(Msg::WizardLabelConsentHealth, Step::Consent, |d, l| Some(given(d.consent_health_data, l)))}
-            {row(Msg::WizardLabelConsentClinics, Step::Consent, |d, l| Some(given(d.consent_clinics, l)))}
-            {row(Msg::WizardLabelConsentMarketing, Step::Consent, |d, l| Some(given(d.consent_marketing, l)))}
+            {row(
+                Msg::WizardLabelConsentHealth,
+                Step::Consent,
+                |d, l| Some(given(d.consent_health_data, l)),
+            )}
+            {row(
+                Msg::WizardLabelConsentClinics,
+                Step::Consent,
+                |d, l| Some(given(d.consent_clinics, l)),
+            )}
+            {row(
+                Msg::WizardLabelConsentMarketing,
+                Step::Consent,
+                |d, l| Some(given(d.consent_marketing, l)),
+            )}
         </dl>
     }
 }
@@ -267,7 +327,7 @@ fn language_text(d: &Draft, locale: domain::Locale) -> Option<String> {
 }
 
 fn condition_text(d: &Draft, locale: domain::Locale) -> Option<String> {
-    match d.condition.as_ref()? {
+    match d.answers.condition.as_ref()? {
         ConditionChoice::Catalogue(id) => {
             catalogue().get(id).map(|e| e.name.get(locale).to_owned())
         }

@@ -21,9 +21,13 @@ pub fn CheckRow(
     view! {
         <div class="app-summary-list__row">
             <dt class="app-summary-list__key">{i18n.t(label)}</dt>
-            <dd class="app-summary-list__value" dir=ltr.then_some("ltr")>{move || value.get()}</dd>
+            <dd class="app-summary-list__value" dir=ltr.then_some("ltr")>
+                {move || value.get()}
+            </dd>
             <dd class="app-summary-list__actions">
-                <a href=change_href(step)>
+                <a href=change_href(
+                    step,
+                )>
                     {i18n.t(Msg::WizardChange)}
                     <span class="app-visually-hidden">" " {i18n.t(label)}</span>
                 </a>

@@ -34,7 +34,9 @@ pub fn ConditionFilter(
             <label class="app-label" for="condition-search">
                 {i18n.t(Msg::ConditionSearchLabel)}
             </label>
-            <div class="app-hint" id="condition-search-hint">{i18n.t(Msg::ConditionSearchHint)}</div>
+            <div class="app-hint" id="condition-search-hint">
+                {i18n.t(Msg::ConditionSearchHint)}
+            </div>
             <input
                 class="app-input app-condition-filter__input"
                 type="search"
@@ -45,7 +47,6 @@ pub fn ConditionFilter(
                 prop:value=query
                 on:input=move |ev| query.set(event_target_value(&ev))
                 on:keydown=move |ev| {
-                    // Enter narrows the list; it must not submit the step before a choice.
                     if ev.key() == "Enter" {
                         ev.prevent_default();
                     }

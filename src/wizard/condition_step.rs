@@ -26,10 +26,14 @@ pub fn ConditionStep() -> impl IntoView {
     let state = use_wizard();
     let i18n = use_i18n();
     // The words typed for "Something else" survive a switch to a listed condition and back.
-    let typed = RwSignal::new(state.saved.with_untracked(|s| match &s.draft.condition {
-        Some(ConditionChoice::SomethingElse(text)) => text.clone(),
-        _ => String::new(),
-    }));
+    let typed = RwSignal::new(
+        state
+            .saved
+            .with_untracked(|s| match &s.draft.answers.condition {
+                Some(ConditionChoice::SomethingElse(text)) => text.clone(),
+                _ => String::new(),
+            }),
+    );
     let mut groups = Vec::new();
     let mut options: Vec<(Choice, Signal<String>)> = Vec::new();
     for kind in Kind::ALL {
@@ -42,7 +46,7 @@ pub fn ConditionStep() -> impl IntoView {
         Signal::derive(move || i18n.locale().text(Msg::ConditionSomethingElse).to_owned()),
     ));
     let value = Signal::derive(move || {
-        state.with(|d| match &d.condition {
+        state.with(|d| match &d.answers.condition {
             Some(ConditionChoice::Catalogue(id)) => Some(Choice::Listed(id.clone())),
             Some(ConditionChoice::SomethingElse(_)) => Some(Choice::SomethingElse),
             None => None,
@@ -52,7 +56,7 @@ pub fn ConditionStep() -> impl IntoView {
         value,
         set: Callback::new(move |choice: Option<Choice>| {
             state.update(|d| {
-                d.condition = choice.map(|choice| match choice {
+                d.answers.condition = choice.map(|choice| match choice {
                     Choice::Listed(id) => ConditionChoice::Catalogue(id),
                     Choice::SomethingElse => ConditionChoice::SomethingElse(typed.get_untracked()),
                 })
@@ -64,7 +68,7 @@ pub fn ConditionStep() -> impl IntoView {
         set: Callback::new(move |text: Option<String>| {
             let text = text.unwrap_or_default();
             typed.set(text.clone());
-            state.update(|d| d.condition = Some(ConditionChoice::SomethingElse(text)));
+            state.update(|d| d.answers.condition = Some(ConditionChoice::SomethingElse(text)));
         }),
     };
     let something_else = move || value.get() == Some(Choice::SomethingElse);

@@ -11,9 +11,10 @@ use leptos::prelude::*;
 
 use super::delete_answers::DeleteAnswers;
 use super::outbox_list::OutboxList;
+use super::printing;
 use super::state::{SavedDraft, WizardState};
 use super::step_frame::{HEADING_ID, focus_heading_on_arrival};
-use super::{browser, step_href};
+use super::step_href;
 use crate::components::{OperatorDetails, PageTitle};
 use crate::i18n::use_i18n;
 use crate::offline::use_offline;
@@ -117,13 +118,20 @@ fn sent_view(reference: String) -> impl IntoView {
                 }
             }}
         </p>
-        {(!crate::embed::is_test_mode()).then(|| view! {
-            <h2 class="app-heading-m">{i18n.t(Msg::DoneNextTitle)}</h2>
-            <p class="app-body">{i18n.t(Msg::DoneNextBody)}</p>
-        })}
+        {(!crate::embed::is_test_mode())
+            .then(|| {
+                view! {
+                    <h2 class="app-heading-m">{i18n.t(Msg::DoneNextTitle)}</h2>
+                    <p class="app-body">{i18n.t(Msg::DoneNextBody)}</p>
+                }
+            })}
         <p class="app-body">{i18n.t(Msg::DoneWithdraw)}</p>
         <OperatorDetails />
-        <button class="app-button app-button--secondary app-no-print" type="button" on:click=|_| browser::print()>
+        <button
+            class="app-button app-button--secondary app-no-print"
+            type="button"
+            on:click=|_| printing::print()
+        >
             {i18n.t(Msg::WizardDonePrint)}
         </button>
         <p class="app-body app-no-print">
@@ -150,12 +158,12 @@ fn not_sent_view(reference: String) -> impl IntoView {
 fn missing_view() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-            <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">
-                {i18n.t(Msg::StepDoneTitle)}
-            </h1>
-            <p class="app-body">{i18n.t(Msg::WizardDoneMissing)}</p>
-            <p class="app-body">
-                <a href=step_href(Step::WhoFor)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
-            </p>
+        <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">
+            {i18n.t(Msg::StepDoneTitle)}
+        </h1>
+        <p class="app-body">{i18n.t(Msg::WizardDoneMissing)}</p>
+        <p class="app-body">
+            <a href=step_href(Step::WhoFor)>{i18n.t(Msg::WizardDoneStartAgain)}</a>
+        </p>
     }
 }

@@ -3,7 +3,8 @@
 //! the best time; the time zone.
 
 use domain::Msg;
-use domain::request::{BestTime, ContactChannel, PhoneCountry, Step, WhoForChoice, label};
+use domain::eligibility::WhoForChoice;
+use domain::request::{BestTime, ContactChannel, PhoneCountry, Step, answer_labels};
 use leptos::prelude::*;
 
 use super::phone_field::PhoneField;
@@ -12,7 +13,8 @@ use super::state::{Bind, OTHER_PHONE_COUNTRY, bind};
 use super::step_frame::{HEADING_ID, StepFrame};
 use super::text_field::TextKind;
 use super::time_zone_field::TimeZoneField;
-use super::{RadioGroup, TextField, browser, msg_options, use_wizard};
+use super::time_zones::device_time_zone;
+use super::{RadioGroup, TextField, msg_options, use_wizard};
 use crate::i18n::{I18n, use_i18n};
 
 /// The languages offered for the call, as BCP 47 tags with their names.
@@ -58,7 +60,7 @@ pub fn ContactStep() -> impl IntoView {
             d.language = Some(locale.tag().to_owned());
         }
         if d.time_zone.is_none() {
-            d.time_zone = browser::time_zone();
+            d.time_zone = device_time_zone();
         }
     });
     state.saved.update(|s| {
@@ -75,10 +77,10 @@ pub fn ContactStep() -> impl IntoView {
         value: Signal::derive(move || state.saved.with(|s| s.phone_country.clone())),
         set: Callback::new(move |c| state.saved.update(|s| s.phone_country = c)),
     };
-    let someone_else = move || state.with(|d| d.who_for == Some(WhoForChoice::SomeoneElse));
+    let someone_else = move || state.with(|d| d.answers.who_for == Some(WhoForChoice::SomeoneElse));
     let channel = Signal::derive(move || state.with(|d| d.channel));
-    let channels = ContactChannel::ALL.map(|c| (c, label::channel(c)));
-    let times = BestTime::ALL.map(|t| (t, label::best_time(t)));
+    let channels = ContactChannel::ALL.map(|c| (c, answer_labels::channel(c)));
+    let times = BestTime::ALL.map(|t| (t, answer_labels::best_time(t)));
     view! {
         <StepFrame step=Step::Contact>
             <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">

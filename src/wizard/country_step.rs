@@ -2,7 +2,7 @@
 
 use domain::Msg;
 use domain::eligibility::TreatmentCountry;
-use domain::request::{Step, label};
+use domain::request::{Step, answer_labels};
 use leptos::prelude::*;
 
 use super::form_group::LabelStyle;
@@ -15,7 +15,7 @@ use crate::i18n::use_i18n;
 pub fn CountryStep() -> impl IntoView {
     let state = use_wizard();
     let i18n = use_i18n();
-    let countries = TreatmentCountry::ALL.map(|c| (c, label::country(c)));
+    let countries = TreatmentCountry::ALL.map(|c| (c, answer_labels::country(c)));
     view! {
         <StepFrame step=Step::Country>
             <RadioGroup
@@ -24,7 +24,7 @@ pub fn CountryStep() -> impl IntoView {
                 style=LabelStyle::Heading
                 hint=Msg::CountryHint
                 options=msg_options(i18n, &countries)
-                bind=bind!(state, country)
+                bind=bind!(state, answers.country)
             />
         </StepFrame>
     }

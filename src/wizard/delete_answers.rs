@@ -8,7 +8,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
 use super::state::use_wizard;
-use super::{browser, step_href};
+use super::step_href;
+use crate::components::focus_later;
 use crate::i18n::use_i18n;
 use domain::request::Step;
 
@@ -23,7 +24,7 @@ pub fn DeleteAnswers() -> impl IntoView {
     let delete = move |_| {
         state.delete_answers();
         navigate(&step_href(Step::WhoFor), NavigateOptions::default());
-        browser::focus_later(DELETED_NOTICE_ID);
+        focus_later(DELETED_NOTICE_ID);
     };
     view! {
         <p class="app-body app-no-print">
@@ -42,12 +43,7 @@ pub fn DeletedNotice() -> impl IntoView {
     move || {
         state.deleted.get().then(|| {
             view! {
-                <div
-                    class="app-notification"
-                    id=DELETED_NOTICE_ID
-                    role="status"
-                    tabindex="-1"
-                >
+                <div class="app-notification" id=DELETED_NOTICE_ID role="status" tabindex="-1">
                     <p class="app-body">{i18n.t(Msg::WizardAnswersDeleted)}</p>
                 </div>
             }

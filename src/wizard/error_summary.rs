@@ -3,8 +3,8 @@
 use domain::Msg;
 use leptos::prelude::*;
 
-use super::browser;
 use super::state::{ShownError, error_text};
+use crate::components::focus;
 use crate::i18n::use_i18n;
 
 /// The id the wizard focuses when the summary appears.
@@ -28,7 +28,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<ShownError>>) -> impl IntoV
                                 href=href
                                 on:click=move |ev| {
                                     ev.prevent_default();
-                                    browser::focus(&id);
+                                    focus(&id);
                                 }
                             >
                                 {text}

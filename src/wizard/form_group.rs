@@ -168,16 +168,23 @@ pub fn FormGroup(
     let head = match kind {
         GroupKind::Field if heading => view! {
             <h1 class="app-label-wrapper" id=HEADING_ID tabindex="-1">
-                <label class=style.label_class() for=id.clone()>{text}</label>
+                <label class=style.label_class() for=id.clone()>
+                    {text}
+                </label>
             </h1>
         }
         .into_any(),
-        GroupKind::Field => {
-            view! { <label class=style.label_class() for=id.clone()>{text}</label> }.into_any()
+        GroupKind::Field => view! {
+            <label class=style.label_class() for=id.clone()>
+                {text}
+            </label>
         }
+        .into_any(),
         GroupKind::Fieldset if heading => view! {
             <legend class=style.legend_class()>
-                <h1 class="app-fieldset__heading" id=HEADING_ID tabindex="-1">{text}</h1>
+                <h1 class="app-fieldset__heading" id=HEADING_ID tabindex="-1">
+                    {text}
+                </h1>
             </legend>
         }
         .into_any(),
@@ -186,8 +193,13 @@ pub fn FormGroup(
         }
         GroupKind::Checkbox => ().into_any(),
     };
-    let hint_view =
-        hint.map(|msg| view! { <div class="app-hint" id=hint_id(&id)>{i18n.t(msg)}</div> });
+    let hint_view = hint.map(|msg| {
+        view! {
+            <div class="app-hint" id=hint_id(&id)>
+                {i18n.t(msg)}
+            </div>
+        }
+    });
     let message = view! { <ErrorMessage id=error_id(&id) error=error /> };
     let class = move || GroupState::of(error).class();
     if kind == GroupKind::Fieldset {
@@ -204,14 +216,6 @@ pub fn FormGroup(
         }
         .into_any()
     } else {
-        view! {
-            <div class=class>
-                {head}
-                {hint_view}
-                {message}
-                {children()}
-            </div>
-        }
-        .into_any()
+        view! { <div class=class>{head} {hint_view} {message} {children()}</div> }.into_any()
     }
 }

@@ -2,7 +2,7 @@
 
 use domain::Msg;
 use domain::eligibility::{YesNo, YesNoNotSure};
-use domain::request::{Step, label};
+use domain::request::{Step, answer_labels};
 use leptos::prelude::*;
 
 use super::state::bind;
@@ -15,8 +15,8 @@ pub fn HealthStep() -> impl IntoView {
     let state = use_wizard();
     let i18n = use_i18n();
     let three = [YesNoNotSure::Yes, YesNoNotSure::No, YesNoNotSure::NotSure]
-        .map(|a| (a, label::yes_no_not_sure(a)));
-    let two = [YesNo::Yes, YesNo::No].map(|a| (a, label::yes_no(a)));
+        .map(|a| (a, answer_labels::yes_no_not_sure(a)));
+    let two = [YesNo::Yes, YesNo::No].map(|a| (a, answer_labels::yes_no(a)));
     view! {
         <StepFrame step=Step::Screening>
             <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">
@@ -27,20 +27,20 @@ pub fn HealthStep() -> impl IntoView {
                 legend=Msg::QuestionInflammation
                 hint=Msg::QuestionInflammationHint
                 options=msg_options(i18n, &three)
-                bind=bind!(state, active_inflammation)
+                bind=bind!(state, answers.active_inflammation)
             />
             <RadioGroup
                 id="screening-acute-infection"
                 legend=Msg::QuestionInfection
                 hint=Msg::QuestionInfectionHint
                 options=msg_options(i18n, &three)
-                bind=bind!(state, acute_infection)
+                bind=bind!(state, answers.acute_infection)
             />
             <RadioGroup
                 id="screening-fever-or-unwell"
                 legend=Msg::QuestionFever
                 options=msg_options(i18n, &two)
-                bind=bind!(state, fever_or_unwell)
+                bind=bind!(state, answers.fever_or_unwell)
                 layout=RadiosLayout::Inline
             />
         </StepFrame>

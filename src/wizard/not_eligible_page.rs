@@ -24,7 +24,7 @@ pub fn NotEligiblePage() -> impl IntoView {
         _ => Vec::new(),
     };
     let choose_germany = move |_| {
-        state.update(|d| d.country = Some(TreatmentCountry::Germany));
+        state.update(|d| d.answers.country = Some(TreatmentCountry::Germany));
         let next = state.allowed(Step::Check);
         navigate(&next.href(), NavigateOptions::default());
     };

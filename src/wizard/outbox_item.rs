@@ -12,7 +12,8 @@ use leptos_router::hooks::use_navigate;
 
 use super::state::{SavedDraft, WizardState};
 use super::submission::problems_to_step;
-use super::{browser, change_href, step_href};
+use super::{change_href, step_href};
+use crate::components::focus;
 use crate::i18n::use_i18n;
 use crate::offline::{self, OutboxItem};
 use crate::storage;
@@ -47,18 +48,28 @@ pub fn OutboxItemView(item: OutboxItem, said: RwSignal<String>) -> impl IntoView
         view! {
             <div class="app-outbox__actions">
                 {fix}
-                <button class="app-button app-button--secondary" type="button" on:click=move |_| offline::retry(&again)>
+                <button
+                    class="app-button app-button--secondary"
+                    type="button"
+                    on:click=move |_| offline::retry(&again)
+                >
                     {i18n.t(Msg::OutboxRetry)}
-                </button>
-                <Discard reference=reference.clone() said=said />
+                </button> <Discard reference=reference.clone() said=said />
             </div>
         }
     });
     view! {
         <li class="app-outbox__item">
-            <p class="app-body"><strong>{reference.clone()}</strong>": "{state}</p>
+            <p class="app-body">
+                <strong>{reference.clone()}</strong>
+                ": "
+                {state}
+            </p>
             <p class="app-body app-outbox__saved">{saved}</p>
-            {old.then(|| view! { <p class="app-body app-outbox__warning">{i18n.t(Msg::OutboxOld)}</p> })}
+            {old
+                .then(|| {
+                    view! { <p class="app-body app-outbox__warning">{i18n.t(Msg::OutboxOld)}</p> }
+                })}
             {actions}
         </li>
     }
@@ -84,7 +95,9 @@ fn FixLink(errors: Vec<domain::wire::FieldProblem>) -> impl IntoView {
     };
     view! {
         <p class="app-body">
-            <a href=href on:click=open>{i18n.t(Msg::OutboxFix)}</a>
+            <a href=href on:click=open>
+                {i18n.t(Msg::OutboxFix)}
+            </a>
         </p>
     }
 }
@@ -132,7 +145,12 @@ fn Discard(reference: String, said: RwSignal<String>) -> impl IntoView {
     move || {
         if !asking.get() {
             return view! {
-                <button id=button_id.clone() class="app-button app-button--secondary" type="button" on:click=ask.clone()>
+                <button
+                    id=button_id.clone()
+                    class="app-button app-button--secondary"
+                    type="button"
+                    on:click=ask.clone()
+                >
                     {i18n.t(Msg::OutboxDiscard)}
                 </button>
             }
@@ -141,13 +159,23 @@ fn Discard(reference: String, said: RwSignal<String>) -> impl IntoView {
         let question = i18n.format(Msg::OutboxDiscardQuestion, &[("reference", &reference)]);
         view! {
             <div class="app-outbox__confirm" role="group" aria-labelledby=question_id.clone()>
-                <p class="app-body" id=question_id.clone() tabindex="-1"><strong>{question}</strong></p>
+                <p class="app-body" id=question_id.clone() tabindex="-1">
+                    <strong>{question}</strong>
+                </p>
                 <p class="app-body">{i18n.t(Msg::OutboxDiscardWarning)}</p>
                 <div class="app-outbox__buttons">
-                    <button class="app-button app-button--warning" type="button" on:click=discard.clone()>
+                    <button
+                        class="app-button app-button--warning"
+                        type="button"
+                        on:click=discard.clone()
+                    >
                         {i18n.t(Msg::OutboxDiscardConfirm)}
                     </button>
-                    <button class="app-button app-button--secondary" type="button" on:click=keep.clone()>
+                    <button
+                        class="app-button app-button--secondary"
+                        type="button"
+                        on:click=keep.clone()
+                    >
                         {i18n.t(Msg::OutboxDiscardCancel)}
                     </button>
                 </div>
@@ -158,7 +186,7 @@ fn Discard(reference: String, said: RwSignal<String>) -> impl IntoView {
 }
 
 fn focus_soon(id: String) {
-    request_animation_frame(move || browser::focus(&id));
+    request_animation_frame(move || focus(&id));
 }
 
 /// Whether the answers kept on this device are those of the request `reference`.

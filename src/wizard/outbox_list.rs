@@ -18,7 +18,9 @@ pub fn OutboxList() -> impl IntoView {
     view! {
         <Show when=move || items.with(|items| !items.is_empty())>
             <section class="app-outbox" aria-labelledby="app-outbox-heading">
-                <h2 class="app-heading-m" id="app-outbox-heading">{i18n.t(Msg::OutboxHeading)}</h2>
+                <h2 class="app-heading-m" id="app-outbox-heading">
+                    {i18n.t(Msg::OutboxHeading)}
+                </h2>
                 <ul class="app-outbox__list">
                     // Keyed by what an item shows, so a report that changes nothing about an item
                     // keeps its element (and the focus and an open confirmation inside it).

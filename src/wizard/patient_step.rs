@@ -1,7 +1,8 @@
 //! Step 5: the patient's full name (any script, as typed).
 
 use domain::Msg;
-use domain::request::{Step, WhoForChoice};
+use domain::eligibility::WhoForChoice;
+use domain::request::Step;
 use leptos::prelude::*;
 
 use super::form_group::LabelStyle;
@@ -15,7 +16,7 @@ pub fn PatientStep() -> impl IntoView {
     // The browser's saved name is the user's own: offer it only when the patient is the user.
     let own = state
         .saved
-        .with_untracked(|s| s.draft.who_for == Some(WhoForChoice::Myself));
+        .with_untracked(|s| s.draft.answers.who_for == Some(WhoForChoice::Myself));
     view! {
         <StepFrame step=Step::Patient>
             <TextField

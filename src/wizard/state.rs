@@ -15,7 +15,8 @@ use domain::wire::{IdempotencyKey, Reference};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::browser;
+use super::clock::now_ms;
+use super::nfc::nfc;
 use crate::storage;
 
 /// What the device keeps between visits: the answers and the client's envelope fields.
@@ -75,10 +76,11 @@ impl<T: Send + Sync + 'static> Clone for Bind<T> {
 
 impl<T: Send + Sync + 'static> Copy for Bind<T> {}
 
-/// `bind!(state, field)`: the draft's `field` bound to a control.
+/// `bind!(state, field)`: the draft's `field` bound to a control; `bind!(state, answers.field)`
+/// for a question the rules read.
 macro_rules! bind {
-    ($state:expr, $field:ident) => {
-        $state.bind(|d| d.$field.clone(), |d, v| d.$field = v)
+    ($state:expr, $($field:ident).+) => {
+        $state.bind(|d| d.$($field).+.clone(), |d, v| d.$($field).+ = v)
     };
 }
 pub(crate) use bind;
@@ -134,7 +136,7 @@ pub struct WizardState {
 
 /// Loads the saved draft (or starts one) and provides the wizard's context.
 pub fn provide_wizard() -> WizardState {
-    let now = browser::now_ms();
+    let now = now_ms();
     let mut saved = storage::load_draft().unwrap_or_default();
     if saved.expired(now) {
         storage::clear_draft();
@@ -175,7 +177,7 @@ fn is_listed(id: &domain::catalogue::ConditionId) -> bool {
 pub fn with_ctx<R>(f: impl FnOnce(&ValidationContext<'_>) -> R) -> R {
     let ctx = ValidationContext {
         is_listed: &is_listed,
-        now_ms: browser::now_ms(),
+        now_ms: now_ms(),
     };
     f(&ctx)
 }
@@ -183,7 +185,7 @@ pub fn with_ctx<R>(f: impl FnOnce(&ValidationContext<'_>) -> R) -> R {
 impl WizardState {
     /// Changes the draft; the saving `Effect` writes it to the device.
     pub fn update(self, f: impl FnOnce(&mut Draft)) {
-        let now = browser::now_ms();
+        let now = now_ms();
         self.saved.update(|s| {
             f(&mut s.draft);
             s.saved_at = now;
@@ -206,7 +208,7 @@ impl WizardState {
     /// page working with an empty draft, and marks it so the page can say what happened.
     pub fn delete_answers(self) {
         self.saved.set(SavedDraft {
-            started_at: browser::now_ms(),
+            started_at: now_ms(),
             ..SavedDraft::default()
         });
         self.errors.set(None);
@@ -236,7 +238,7 @@ impl WizardState {
     /// Continue on `step`: normalise, validate, then the rules where they apply. On errors they
     /// are put on show and `None` is returned; otherwise where to go.
     pub fn advance(self, step: Step, return_to_check: bool) -> Option<Next> {
-        let now = browser::now_ms();
+        let now = now_ms();
         self.update(|d| {
             normalise(d);
             if step == Step::Consent && d.consent_health_data && d.consent_clinics {
@@ -331,10 +333,12 @@ fn normalise(d: &mut Draft) {
     .into_iter()
     .flatten()
     {
-        *text = browser::nfc(text);
+        *text = nfc(text);
     }
-    if let Some(domain::eligibility::ConditionChoice::SomethingElse(text)) = &mut d.condition {
-        *text = browser::nfc(text);
+    if let Some(domain::eligibility::ConditionChoice::SomethingElse(text)) =
+        &mut d.answers.condition
+    {
+        *text = nfc(text);
     }
 }
 

@@ -9,13 +9,13 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::browser;
 use super::delete_answers::{DELETED_NOTICE_ID, DeleteAnswers, DeletedNotice};
 use super::error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
 use super::form_group::CurrentStep;
 pub use super::form_group::HEADING_ID;
 use super::state::{DRAFT_DAYS, use_wizard};
 use super::{BackLink, ContinueButton, step_href};
+use crate::components::focus_later;
 use crate::components::{PageTitle, focus_on_arrival};
 use crate::i18n::use_i18n;
 
@@ -80,7 +80,7 @@ pub fn StepFrame(
             return;
         }
         match state.advance(step, return_to_check) {
-            None => browser::focus_later(ERROR_SUMMARY_ID),
+            None => focus_later(ERROR_SUMMARY_ID),
             Some(next) => navigate(&next.href(), NavigateOptions::default()),
         }
     };

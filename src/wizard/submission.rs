@@ -10,7 +10,8 @@ use domain::request::{FieldError, Step, pointer_to_id};
 use domain::wire::{Envelope, FieldProblem, IdempotencyKey, Reference, RequestBody};
 use leptos::prelude::*;
 
-use super::browser;
+use super::clock::now_ms;
+use super::random::random_bytes;
 use super::state::{ErrorText, ShownError, WizardState, with_ctx};
 
 /// The body to send, or the draft's errors (which the check page sends back to their step).
@@ -70,10 +71,10 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 fn make_ids() -> (Reference, IdempotencyKey) {
     let mut bytes = [0u8; 21];
-    if !browser::random_bytes(&mut bytes) {
+    if !random_bytes(&mut bytes) {
         // No Web Crypto (very old browsers): the clock and Math.random still make a clash unlikely.
         for (i, b) in bytes.iter_mut().enumerate() {
-            *b = (js_sys::Math::random() * 256.0) as u8 ^ (browser::now_ms() >> (i % 6 * 8)) as u8;
+            *b = (js_sys::Math::random() * 256.0) as u8 ^ (now_ms() >> (i % 6 * 8)) as u8;
         }
     }
     let mut reference = [0u8; 5];

@@ -91,7 +91,14 @@ pub fn TextField(
         .into_any()
     };
     view! {
-        <FormGroup id=id.clone() kind=GroupKind::Field label=Some(label) style=style hint=hint error=error>
+        <FormGroup
+            id=id.clone()
+            kind=GroupKind::Field
+            label=Some(label)
+            style=style
+            hint=hint
+            error=error
+        >
             {children.map(|children| children())}
             {control}
         </FormGroup>

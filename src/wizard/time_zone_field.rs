@@ -5,9 +5,9 @@
 use domain::Msg;
 use leptos::prelude::*;
 
-use super::browser;
 use super::select_field::{OptionGroup, SelectField, SelectOption};
 use super::state::Bind;
+use super::time_zones::{device_time_zone, supported_time_zones};
 use crate::i18n::{I18n, use_i18n};
 
 /// The IANA regions, in the list's order, with their names.
@@ -81,10 +81,10 @@ fn groups(i18n: I18n, zones: Vec<String>, detected: Option<String>) -> Vec<Optio
 #[component]
 pub fn TimeZoneField(bind: Bind<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    let detected = browser::time_zone();
+    let detected = device_time_zone();
     // The browser's list, plus the device's zone and the saved answer when it lacks them
     // (Chromium lists no "UTC", yet reports it as the device's zone).
-    let mut zones = browser::time_zones();
+    let mut zones = supported_time_zones();
     for extra in [detected.clone(), bind.value.get_untracked()]
         .into_iter()
         .flatten()
@@ -115,7 +115,6 @@ pub fn TimeZoneField(bind: Bind<Option<String>>) -> impl IntoView {
                 prop:value=search
                 on:input=move |ev| search.set(event_target_value(&ev))
                 on:keydown=move |ev| {
-                    // Enter narrows the list; it must not submit the step.
                     if ev.key() == "Enter" {
                         ev.prevent_default();
                     }

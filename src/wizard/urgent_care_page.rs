@@ -32,10 +32,13 @@ pub fn UrgentCarePage() -> impl IntoView {
             <a href=step_href(Step::Screening)>{i18n.t(Msg::NotEligibleChangeAnswer)}</a>
         </p>
         // Inside a partner's frame the site's pages may not be framed: no link to them there.
-        {(!crate::embed::is_embedded()).then(|| view! {
-            <p class="app-body">
-                <a href="/">{i18n.t(Msg::WizardGoToArticle)}</a>
-            </p>
-        })}
+        {(!crate::embed::is_embedded())
+            .then(|| {
+                view! {
+                    <p class="app-body">
+                        <a href="/">{i18n.t(Msg::WizardGoToArticle)}</a>
+                    </p>
+                }
+            })}
     }
 }

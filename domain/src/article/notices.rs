@@ -4,7 +4,7 @@
 //! first paint and the running app say the same thing.
 
 use crate::eligibility::rules;
-use crate::request::label;
+use crate::request::answer_labels;
 use crate::{Locale, Msg};
 
 /// The service-area notice in one language.
@@ -33,7 +33,7 @@ pub fn service_area(locale: Locale) -> ServiceArea {
     let names = |countries: &[crate::eligibility::TreatmentCountry]| {
         let names: Vec<&str> = countries
             .iter()
-            .map(|&country| locale.text(label::country(country)))
+            .map(|&country| locale.text(answer_labels::country(country)))
             .collect();
         join_names(locale, &names)
     };

@@ -98,7 +98,9 @@ impl Refusal {
     /// The texts in `locale`, placeholders filled.
     pub fn text(self, locale: Locale) -> RefusalText {
         let country = match self {
-            Refusal::CountryNotProcessedNow(c) => locale.text(crate::request::label::country(c)),
+            Refusal::CountryNotProcessedNow(c) => {
+                locale.text(crate::request::answer_labels::country(c))
+            }
             _ => "",
         };
         let [title, why, instead, come_back] = self

@@ -40,11 +40,12 @@ fn finish<T>(value: Option<T>, errors: Vec<FieldError>) -> Checked<T> {
 }
 
 pub(super) fn who_for(d: &Draft) -> Checked<(WhoForChoice, Option<Relation>, AgeGroup)> {
+    let a = &d.answers;
     let mut e = Vec::new();
-    let choice = required(d.who_for, "/requester", Msg::ErrorWhoForEmpty, &mut e);
+    let choice = required(a.who_for, "/requester", Msg::ErrorWhoForEmpty, &mut e);
     let relation = match choice {
         Some(WhoForChoice::SomeoneElse) => required(
-            d.relation,
+            a.relation,
             "/requester/relation",
             Msg::ErrorRelationEmpty,
             &mut e,
@@ -52,7 +53,7 @@ pub(super) fn who_for(d: &Draft) -> Checked<(WhoForChoice, Option<Relation>, Age
         _ => None,
     };
     let age = required(
-        d.age_group,
+        a.age_group,
         "/patient/age_group",
         Msg::ErrorAgeGroupEmpty,
         &mut e,
@@ -61,7 +62,7 @@ pub(super) fn who_for(d: &Draft) -> Checked<(WhoForChoice, Option<Relation>, Age
 }
 
 pub(super) fn condition(d: &Draft, ctx: &ValidationContext<'_>) -> Checked<ConditionChoice> {
-    match &d.condition {
+    match &d.answers.condition {
         None => Err(vec![err("/condition", Msg::ErrorConditionEmpty)]),
         Some(ConditionChoice::Catalogue(id)) if (ctx.is_listed)(id) => {
             Ok(ConditionChoice::Catalogue(id.clone()))
@@ -81,26 +82,28 @@ pub(super) fn condition(d: &Draft, ctx: &ValidationContext<'_>) -> Checked<Condi
 }
 
 pub(super) fn country(d: &Draft) -> Checked<TreatmentCountry> {
-    d.country
+    d.answers
+        .country
         .ok_or_else(|| vec![err("/treatment_country", Msg::ErrorCountryEmpty)])
 }
 
 pub(super) fn screening(d: &Draft) -> Checked<Screening> {
+    let a = &d.answers;
     let mut e = Vec::new();
     let inflammation = required(
-        d.active_inflammation,
+        a.active_inflammation,
         "/screening/active_inflammation",
         Msg::ErrorInflammationEmpty,
         &mut e,
     );
     let infection = required(
-        d.acute_infection,
+        a.acute_infection,
         "/screening/acute_infection",
         Msg::ErrorInfectionEmpty,
         &mut e,
     );
     let fever = required(
-        d.fever_or_unwell,
+        a.fever_or_unwell,
         "/screening/fever_or_unwell",
         Msg::ErrorFeverEmpty,
         &mut e,
@@ -128,7 +131,7 @@ pub(super) fn patient(d: &Draft) -> Checked<PersonName> {
 
 pub(super) fn contact(d: &Draft) -> Checked<(Option<PersonName>, Contact)> {
     let mut e = Vec::new();
-    let requester_name = match d.who_for {
+    let requester_name = match d.answers.who_for {
         Some(WhoForChoice::SomeoneElse) => parsed(
             PersonName::parse(
                 d.requester_name.as_deref().unwrap_or_default(),

@@ -3,7 +3,8 @@
 
 use super::{BestTime, EmailAddress, LanguageTag, PersonName, PhoneNumber, TimeZone};
 use crate::eligibility::{
-    AgeGroup, Answers, ConditionChoice, Outcome, Relation, Screening, TreatmentCountry, WhoFor,
+    AgeGroup, Answers, ConditionChoice, Outcome, Relation, Screening, TreatmentCountry,
+    WhoForChoice,
 };
 
 /// A complete request: every answer present, valid and normalised, and not refused by the rules
@@ -68,21 +69,24 @@ pub struct ConsentRecord {
 }
 
 impl TreatmentRequest {
-    /// The rules' verdict on this request (eligible or needs review, unless the rules changed).
-    pub fn eligibility(&self) -> Outcome {
-        crate::eligibility::evaluate(&Answers {
-            who_for: Some(match &self.requester {
-                Requester::Patient => WhoFor::Myself,
-                Requester::SomeoneElse { relation, .. } => WhoFor::SomeoneElse {
-                    relation: *relation,
-                },
-            }),
+    /// The answers the rules read, every one given.
+    pub fn answers(&self) -> Answers {
+        let (who_for, relation) = match &self.requester {
+            Requester::Patient => (WhoForChoice::Myself, None),
+            Requester::SomeoneElse { relation, .. } => (WhoForChoice::SomeoneElse, Some(*relation)),
+        };
+        Answers {
+            who_for: Some(who_for),
+            relation,
             age_group: Some(self.patient.age_group),
             condition: Some(self.condition.clone()),
             country: Some(self.country),
-            active_inflammation: Some(self.screening.active_inflammation),
-            acute_infection: Some(self.screening.acute_infection),
-            fever_or_unwell: Some(self.screening.fever_or_unwell),
-        })
+            ..Answers::from(self.screening)
+        }
+    }
+
+    /// The rules' verdict on this request (eligible or needs review, unless the rules changed).
+    pub fn eligibility(&self) -> Outcome {
+        crate::eligibility::evaluate(&self.answers())
     }
 }

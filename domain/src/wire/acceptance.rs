@@ -5,10 +5,10 @@
 use super::checks::meta_errors;
 use super::*;
 use crate::Msg;
-use crate::eligibility::{Outcome, Refusal};
+use crate::eligibility::{Answers, Outcome, Refusal, WhoForChoice};
 use crate::request::{
     ContactWay, Draft, FieldError, Requester as DomainRequester, TreatmentRequest,
-    ValidationContext, WhoForChoice,
+    ValidationContext,
 };
 
 /// Why the server refuses a body with 422.
@@ -139,7 +139,7 @@ impl RequestBody {
     /// The body as a draft, so it passes through exactly the wizard's validation.
     fn to_draft(&self) -> Draft {
         let c = &self.contact;
-        Draft {
+        let answers = Answers {
             who_for: Some(if self.requester.is_some() {
                 WhoForChoice::SomeoneElse
             } else {
@@ -149,9 +149,10 @@ impl RequestBody {
             age_group: Some(self.patient.age_group),
             condition: Some(self.condition.clone()),
             country: Some(self.treatment_country),
-            active_inflammation: Some(self.screening.active_inflammation),
-            acute_infection: Some(self.screening.acute_infection),
-            fever_or_unwell: Some(self.screening.fever_or_unwell),
+            ..Answers::from(self.screening)
+        };
+        Draft {
+            answers,
             patient_name: Some(self.patient.name.clone()),
             requester_name: self.requester.as_ref().map(|r| r.name.clone()),
             channel: Some(c.channel),

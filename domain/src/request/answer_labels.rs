@@ -1,9 +1,9 @@
 //! The words for each answer, as the wizard's radios and check your answers show them. Only a
 //! mapping from values to [`Msg`] keys; the texts are in `locales/*/wizard.toml`.
 
-use super::{BestTime, ContactChannel, WhoForChoice};
+use super::{BestTime, ContactChannel};
 use crate::Msg;
-use crate::eligibility::{AgeGroup, Relation, TreatmentCountry, YesNo, YesNoNotSure};
+use crate::eligibility::{AgeGroup, Relation, TreatmentCountry, WhoForChoice, YesNo, YesNoNotSure};
 
 pub fn country(country: TreatmentCountry) -> Msg {
     match country {
