@@ -83,8 +83,10 @@ impl BestTime {
 /// The screening questions are the rules' [`Answers`], held whole rather than repeated here,
 /// and flattened so the saved JSON keeps the flat keys drafts were always saved with
 /// (`{"who_for":"myself","age_group":"adult",…,"patient_name":…}`). `flatten` makes serde
-/// buffer the object before reading it; measured, that costs the wasm 0 bytes, against a
-/// hand-written flat mirror of every field (ARCHITECTURE.md, "The draft's answers").
+/// read the object through its buffered `Content`; chosen over a hand-written flat mirror of
+/// every field (a second declaration of each question) after measuring the wasm with and
+/// without it (ARCHITECTURE.md, `request.rs` in the codemap). The wire body is not the draft:
+/// `wire::RequestBody` and its JSON are unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {

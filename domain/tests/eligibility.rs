@@ -11,20 +11,11 @@ use domain::request::answer_labels;
 use domain::{Locale, Msg};
 use proptest::prelude::*;
 
+mod support;
+
 /// A patient who may apply: an adult for themselves, a listed condition, Germany, all "no".
 fn fine() -> Answers {
-    Answers {
-        who_for: Some(WhoForChoice::Myself),
-        relation: None,
-        age_group: Some(AgeGroup::Adult),
-        condition: Some(ConditionChoice::Catalogue(ConditionId(
-            "multiple-sclerosis".into(),
-        ))),
-        country: Some(TreatmentCountry::Germany),
-        active_inflammation: Some(YesNoNotSure::No),
-        acute_infection: Some(YesNoNotSure::No),
-        fever_or_unwell: Some(YesNo::No),
-    }
+    support::eligible_answers()
 }
 
 /// Changes one thing in `fine()` and compares the outcome's debug form with `expect`.

@@ -13,6 +13,8 @@ use domain::request::{
 };
 use proptest::prelude::*;
 
+mod support;
+
 fn listed(id: &ConditionId) -> bool {
     id.0 == "multiple-sclerosis"
 }
@@ -24,18 +26,7 @@ const CTX: ValidationContext<'static> = ValidationContext {
 /// A draft with every answer given, for an adult patient filling it in themselves.
 fn complete() -> Draft {
     Draft {
-        answers: Answers {
-            who_for: Some(WhoForChoice::Myself),
-            relation: None,
-            age_group: Some(AgeGroup::Adult),
-            condition: Some(ConditionChoice::Catalogue(ConditionId(
-                "multiple-sclerosis".into(),
-            ))),
-            country: Some(TreatmentCountry::Germany),
-            active_inflammation: Some(YesNoNotSure::No),
-            acute_infection: Some(YesNoNotSure::No),
-            fever_or_unwell: Some(YesNo::No),
-        },
+        answers: support::eligible_answers(),
         patient_name: Some("Anna Schmidt".into()),
         channel: Some(ContactChannel::Phone),
         phone: Some("+49 30 1234567".into()),
