@@ -287,10 +287,12 @@ fn a_draft_saved_by_earlier_code_loads_with_the_same_answers() {
     assert_eq!(draft.requester_name.as_deref(), Some("Jan Müller"));
     assert_eq!(draft.consent_given_at, Some(1_795_000_000_000));
     // And it is saved again in the same form, key for key.
-    assert_eq!(serde_json::to_string(&draft).unwrap(), SAVED_BEFORE_ANSWERS);
+    let saved = serde_json::to_string(&draft).expect("saves");
+    assert_eq!(saved, SAVED_BEFORE_ANSWERS);
     // A draft saved after the first page only, or with a key this code does not know, opens too.
     let partial: Draft =
-        serde_json::from_str(r#"{"who_for":"myself","age_group":"adult","gone":1}"#).unwrap();
+        serde_json::from_str(r#"{"who_for":"myself","age_group":"adult","gone":1}"#)
+            .expect("a partial draft loads");
     assert_eq!(partial.answers.who_for, Some(WhoForChoice::Myself));
     assert_eq!(partial.answers.country, None);
     assert!(!partial.consent_clinics);
