@@ -62,9 +62,17 @@ export default defineConfig({
     launchOptions: chromium,
     trace: 'retain-on-failure',
   },
+  // Every journey at a phone's width and at a desktop's, except those tagged '@any-width': what
+  // they check (the server's answers, the eligibility paths, the retry keys, the allowlist…) is
+  // the same at any width, so they run once, at the phone's, where most patients are. A test
+  // that lays anything out, or runs axe, stays in both.
   projects: [
     { name: 'phone', use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 } } },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    {
+      name: 'desktop',
+      grepInvert: /@any-width/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } },
+    },
   ],
   webServer: [{
     command: serverBin,

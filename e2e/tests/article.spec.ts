@@ -25,7 +25,7 @@ async function openArticle(page: Page, path = '/') {
 }
 
 
-test('the HTML the server sends holds the whole article, without running any script', async ({ request }) => {
+test('the HTML the server sends holds the whole article, without running any script', { tag: '@any-width' }, async ({ request }) => {
   const response = await request.get('/');
   expect(response.ok()).toBe(true);
   const html = await response.text();

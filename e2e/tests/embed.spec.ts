@@ -214,7 +214,7 @@ async function frameRefused(page: Page) {
   await expect.poll(() => page.frames().find((fr) => fr !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
 }
 
-test('a page outside the allowlist cannot frame the wizard', async ({ page, guards }) => {
+test('a page outside the allowlist cannot frame the wizard', { tag: '@any-width' }, async ({ page, guards }) => {
   guards.allow.push(/frame-ancestors/, /Refused to frame/);
   const blocked = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
   await openPartner(page, '', strangerOrigin);
@@ -224,7 +224,7 @@ test('a page outside the allowlist cannot frame the wizard', async ({ page, guar
   await expectRefusedFrame(page);
 });
 
-test('an unknown partner id cannot frame the wizard either', async ({ page, guards }) => {
+test('an unknown partner id cannot frame the wizard either', { tag: '@any-width' }, async ({ page, guards }) => {
   guards.allow.push(/frame-ancestors/, /Refused to frame/);
   const blocked = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
   await openPartner(page, '?partner=someone-else');
@@ -234,7 +234,7 @@ test('an unknown partner id cannot frame the wizard either', async ({ page, guar
   await expectRefusedFrame(page);
 });
 
-test('messages from another origin or another frame change nothing', async ({ page }) => {
+test('messages from another origin or another frame change nothing', { tag: '@any-width' }, async ({ page }) => {
   const f = await openPartner(page, '?two=1');
   await expect(f.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.frameLocator('#embed-2 iframe').getByRole('heading', { level: 1 })).toBeVisible();
@@ -445,7 +445,7 @@ test('below the fold the frame is made only near the viewport, and never takes f
   await expect(f.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
-test('without IntersectionObserver the loader makes the frame at once', async ({ page }) => {
+test('without IntersectionObserver the loader makes the frame at once', { tag: '@any-width' }, async ({ page }) => {
   await page.addInitScript(() => {
     delete (window as any).IntersectionObserver;
   });

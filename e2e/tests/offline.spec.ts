@@ -12,7 +12,7 @@ import {
   DONE, QUEUED, allowFailedLoads, choose, controlled, distDir, next, sendAndQueue, storedReferences, toCheck, unavailableThenRefused,
 } from './offline-support';
 
-test('the manifest is valid and its icons load', async ({ page, request }) => {
+test('the manifest is valid and its icons load', { tag: '@any-width' }, async ({ page, request }) => {
   const response = await request.get('/manifest.webmanifest');
   expect(response.headers()['content-type']).toContain('application/manifest+json');
   const manifest = await response.json();

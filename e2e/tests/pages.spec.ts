@@ -35,7 +35,7 @@ const linkHref = (html: string, attributes: string[]) =>
     .filter((tag) => attributes.every((a) => tag.includes(a)))
     .map((tag) => tag.match(/href="([^"]*)"/)?.[1])[0];
 
-test('every page and language is served its own HTML: heading, title, description, Open Graph, language, links', async ({ request }) => {
+test('every page and language is served its own HTML: heading, title, description, Open Graph, language, links', { tag: '@any-width' }, async ({ request }) => {
   expect(pages.routes.length).toBeGreaterThan(30);
   const titles = new Set<string>();
   for (const route of pages.routes) {
@@ -65,7 +65,7 @@ test('every page and language is served its own HTML: heading, title, descriptio
   }
 });
 
-test('a condition page previews as that condition, in either language', async ({ request }) => {
+test('a condition page previews as that condition, in either language', { tag: '@any-width' }, async ({ request }) => {
   const en = await (await request.get('/conditions/parkinsons-disease')).text();
   expect(en).toMatch(/<title>Parkinson[^<]*– Cell therapy in Germany<\/title>/);
   expect(headValue(en, /<meta property="og:title" content="([^"]+)"/)).toMatch(/^Parkinson/);
@@ -75,7 +75,7 @@ test('a condition page previews as that condition, in either language', async ({
   expect(de).toMatch(/<title>[^<]*– Zelltherapie in Deutschland<\/title>/);
 });
 
-test('an unknown address is a 404 with the page that says so, in the reader’s language', async ({ request }) => {
+test('an unknown address is a 404 with the page that says so, in the reader’s language', { tag: '@any-width' }, async ({ request }) => {
   for (const [path, lang, heading] of [
     ['/no-such-page', 'en', 'Page not found'],
     ['/no-such-page?lang=de', 'de', 'Seite nicht gefunden'],
@@ -88,7 +88,7 @@ test('an unknown address is a 404 with the page that says so, in the reader’s 
   }
 });
 
-test('/request leads into the wizard', async ({ page }) => {
+test('/request leads into the wizard', { tag: '@any-width' }, async ({ page }) => {
   await page.goto('/request');
   await expect(page).toHaveURL(/\/request\/who-for$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -46,7 +46,7 @@ test('the language switch changes the text and <html lang>, and the choice is ke
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('a German browser gets German without asking', async ({ browser, baseURL }) => {
+test('a German browser gets German without asking', { tag: '@any-width' }, async ({ browser, baseURL }) => {
   const context = await browser.newContext({ locale: 'de-DE', baseURL });
   const page = await context.newPage();
   await open(page, '/');

@@ -80,7 +80,7 @@ test.describe('in Berlin', () => {
     expect(posts[0].postDataJSON().contact.phone).toBe('+49301234567');
   });
 
-  test('a national number that does not fit its country says how to write it', async ({ page }) => {
+  test('a national number that does not fit its country says how to write it', { tag: '@any-width' }, async ({ page }) => {
     await withDraft(page, draft(), '/request/contact');
     await check(page, 'Phone call');
     await page.getByLabel('Phone number', { exact: true }).fill('030 12');
@@ -92,7 +92,7 @@ test.describe('in Berlin', () => {
     await expect(page.getByLabel('Phone number', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('the time zones are the browser’s, grouped and searchable, in both languages and at every width', async ({ page }) => {
+  test('the time zones are the browser’s, grouped and searchable, in both languages and at every width', { tag: '@any-width' }, async ({ page }) => {
     test.setTimeout(90_000);
     await withDraft(page, draft(), '/request/contact?lang=de');
     const zone = page.getByRole('combobox', { name: 'Ihre Zeitzone' });
@@ -116,7 +116,7 @@ test.describe('in Berlin', () => {
   });
 });
 
-test('the draft is kept 30 days after its last change, as the first step says', async ({ page }) => {
+test('the draft is kept 30 days after its last change, as the first step says', { tag: '@any-width' }, async ({ page }) => {
   await open(page, '/request/who-for');
   await expect(page.getByText('deleted 30 days after your last change')).toBeVisible();
   await page.evaluate((j) => localStorage.setItem('ct.draft.v1', j), draft({}, { saved_at: Date.now() - 29 * DAY }));
@@ -219,7 +219,7 @@ test('moving to the finder or a condition focuses its heading', async ({ page })
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
-test('the urgent-care page is titled as its heading, in German too', async ({ page }) => {
+test('the urgent-care page is titled as its heading, in German too', { tag: '@any-width' }, async ({ page }) => {
   for (const lang of ['de', 'en']) {
     await withDraft(page, draft({ fever_or_unwell: 'yes' }), `/request/see-a-doctor?lang=${lang}`);
     const heading = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
@@ -228,28 +228,49 @@ test('the urgent-care page is titled as its heading, in German too', async ({ pa
   }
 });
 
-test('the category list shows its longest name whole', async ({ page }) => {
+test('the category list shows its longest name whole, in both languages', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await open(page, '/conditions');
-  const select = page.locator('#finder-category');
-  const fits = await select.evaluate((el: HTMLSelectElement) => {
-    const probe = document.createElement('span');
-    const s = getComputedStyle(el);
-    probe.style.font = s.font;
-    probe.style.whiteSpace = 'nowrap';
-    probe.style.position = 'absolute';
-    document.body.appendChild(probe);
-    let widest = 0;
-    for (const o of Array.from(el.options)) {
-      probe.textContent = o.text;
-      widest = Math.max(widest, probe.getBoundingClientRect().width);
-    }
-    probe.remove();
-    // The text box: the select's inner width less its padding and the arrow (about 20 px).
-    const inner = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 20;
-    return { widest: Math.ceil(widest), inner: Math.floor(inner) };
-  });
-  expect(fits.inner).toBeGreaterThanOrEqual(fits.widest);
+  for (const lang of ['en', 'de']) {
+    await open(page, `/conditions?lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    const select = page.locator('#finder-category');
+    const fits = await select.evaluate((el: HTMLSelectElement) => {
+      const probe = document.createElement('span');
+      const s = getComputedStyle(el);
+      probe.style.font = s.font;
+      probe.style.whiteSpace = 'nowrap';
+      probe.style.position = 'absolute';
+      document.body.appendChild(probe);
+      let widest = 0;
+      for (const o of Array.from(el.options)) {
+        probe.textContent = o.text;
+        widest = Math.max(widest, probe.getBoundingClientRect().width);
+      }
+      probe.remove();
+      // The text box: the select's inner width less its padding and the arrow (about 20 px).
+      const inner = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 20;
+      return { widest: Math.ceil(widest), inner: Math.floor(inner) };
+    });
+    expect(fits.inner, lang).toBeGreaterThanOrEqual(fits.widest);
+  }
+});
+
+test('the category list is as wide before its options arrive as after (nothing moves while the HTML loads)', async ({ page }) => {
+  for (const lang of ['en', 'de']) {
+    await open(page, `/conditions?lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // A copy without options is the select as the parser first lays it out, before the rest of
+    // the page's HTML has arrived.
+    const [empty, full] = await page.locator('#finder-category').evaluate((el: HTMLSelectElement) => {
+      const copy = el.cloneNode(false) as HTMLSelectElement;
+      copy.removeAttribute('id');
+      el.after(copy);
+      const widths = [copy.getBoundingClientRect().width, el.getBoundingClientRect().width];
+      copy.remove();
+      return widths;
+    });
+    expect(empty, lang).toBe(full);
+  }
 });
 
 test('the contents and the condition lists’ links are at least 44 px tall', async ({ page }) => {

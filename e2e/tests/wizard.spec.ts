@@ -185,7 +185,7 @@ test('"not sure" answers end as needs review and are posted', async ({ page }) =
   expect(body.contact.email).toBe('Jo@example.com');
 });
 
-test('check your answers opened too early goes to the first unanswered step', async ({ page }) => {
+test('check your answers opened too early goes to the first unanswered step', { tag: '@any-width' }, async ({ page }) => {
   await toHealth(page, T.en);
   await answerHealth(page, T.en, ['No', 'No', 'No']);
   await page.goto('/request/check');
@@ -208,7 +208,7 @@ for (const country of excluded) {
   });
 }
 
-test('another country is offered Germany, and the button chooses it', async ({ page }) => {
+test('another country is offered Germany, and the button chooses it', { tag: '@any-width' }, async ({ page }) => {
   await open(page, '/request/who-for');
   await answerWhoFor(page, T.en, 'myself');
   await choose(page, T.en.condition);
@@ -274,7 +274,7 @@ test('a wrong phone number keeps what was typed', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test('a reload in the middle keeps the answers', async ({ page }) => {
+test('a reload in the middle keeps the answers', { tag: '@any-width' }, async ({ page }) => {
   await toHealth(page, T.en);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions about the patient’s health now');
@@ -282,7 +282,7 @@ test('a reload in the middle keeps the answers', async ({ page }) => {
   await expect(page.getByLabel('Germany', { exact: true })).toBeChecked();
 });
 
-test('back and forward move between steps', async ({ page }) => {
+test('back and forward move between steps', { tag: '@any-width' }, async ({ page }) => {
   await toHealth(page, T.en);
   await page.goBack();
   await expect(page).toHaveURL(/\/request\/country$/);
@@ -294,12 +294,12 @@ test('back and forward move between steps', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
-test('a later step opened by URL goes to the first unanswered one', async ({ page }) => {
+test('a later step opened by URL goes to the first unanswered one', { tag: '@any-width' }, async ({ page }) => {
   await page.goto('/request/consent');
   await expect(page).toHaveURL(/\/request\/who-for$/);
 });
 
-test('a condition page link prefills the condition', async ({ page }) => {
+test('a condition page link prefills the condition', { tag: '@any-width' }, async ({ page }) => {
   await open(page, '/request/who-for?condition=atherosclerosis');
   await answerWhoFor(page, T.en, 'myself');
   await expect(page.getByLabel("Atherosclerosis of the limbs and of the brain's arteries")).toBeChecked();
@@ -328,7 +328,7 @@ test('the condition step search narrows the list, misspellings and lay terms inc
   await expect(page).toHaveURL(/\/request\/country$/);
 });
 
-test("the finder's request-anyway link carries the searched words as something else", async ({ page }) => {
+test("the finder's request-anyway link carries the searched words as something else", { tag: '@any-width' }, async ({ page }) => {
   await open(page, '/request/who-for?something_else=stiff%20joints%20in%20the%20morning');
   await answerWhoFor(page, T.en, 'myself');
   await expect(page.getByLabel('Something else')).toBeChecked();
@@ -337,7 +337,7 @@ test("the finder's request-anyway link carries the searched words as something e
   );
 });
 
-test('"Change" on check your answers returns to check', async ({ page }) => {
+test('"Change" on check your answers returns to check', { tag: '@any-width' }, async ({ page }) => {
   await toCheck(page);
   await page.getByRole('link', { name: 'Change Patient’s name' }).click();
   await expect(page).toHaveURL(/\/request\/patient\?return=check$/);
@@ -411,7 +411,7 @@ test('each failure is said in words, and every retry reuses the same key', async
   allowFailedLoads(guards.problems);
 });
 
-test('a 422 sends its errors back to their step, then to check', async ({ page, guards }) => {
+test('a 422 sends its errors back to their step, then to check', { tag: '@any-width' }, async ({ page, guards }) => {
   test.slow();
   await toCheck(page);
   await page.route('**/api/requests', (route) =>

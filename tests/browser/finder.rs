@@ -1,19 +1,13 @@
 //! The condition finder in headless Chromium (wasm-bindgen-test): typing filters the list and
 //! marks what matched, the A-Z list shows before typing, the URL restores the query, and an
 //! unknown condition id gets its not-found page. Elements are found by role, label and text.
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
 use app::pages::{ConditionPage, FinderPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use support::{WithLanguage, mount, reset, settle};
+use crate::support::{WithLanguage, mount, reset, settle};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The finder and the condition page behind a router, as the app mounts them.
 fn routes() -> AnyView {

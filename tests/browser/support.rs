@@ -1,9 +1,5 @@
 //! What every component test needs: a clean start (no storage, a given address), a mount inside
 //! a fresh element, the language context, a wait for effects and frames, and lookups by selector.
-//! (`mod.rs` because Cargo would treat `tests/support.rs` as a test target of its own.)
-
-// Each test binary uses its own subset of these helpers.
-#![allow(dead_code)]
 
 use app::i18n::provide_i18n;
 use leptos::{mount::mount_to, prelude::*, task::tick};

@@ -1,24 +1,18 @@
 //! Wizard steps in headless Chromium (wasm-bindgen-test): each mounted inside the router with the
 //! language context, checked by what a user sees and where focus is.
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
 use app::pages::RequestPage;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use support::{WithLanguage, find, mount, settle, text_of};
+use crate::support::{WithLanguage, find, mount, settle, text_of};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use wasm_bindgen_test::wasm_bindgen_test;
 
 const DRAFT_KEY: &str = "ct.draft.v1";
 
 /// Starts each test from the same place: the given saved draft (or none), the given address.
 fn reset(url: &str, saved: Option<&str>) {
-    support::reset(url);
+    crate::support::reset(url);
     if let Some(json) = saved {
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())

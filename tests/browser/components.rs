@@ -1,16 +1,10 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount a piece of the app and check
 //! what a user sees, by role and text, never by comparing whole HTML.
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
 use app::pages::NotFoundPage;
 use leptos::{prelude::*, task::tick};
 use leptos_router::components::Router;
-use support::{WithLanguage, mount, reset, text_of};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::support::{WithLanguage, mount, reset, text_of};
+use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]
 async fn not_found_page_says_so_and_offers_ways_on() {

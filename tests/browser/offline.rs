@@ -1,10 +1,6 @@
 //! The offline bridge's views in headless Chromium, fed a made-up report of the outbox module:
 //! the footer's "saved for offline" line, and the outbox view on the confirmation page (the date
 //! and time an item was saved, the way to fix it, the discard that asks first).
-#![cfg(target_arch = "wasm32")]
-
-mod support;
-
 use app::components::OfflineCopy;
 use app::offline::{OfflineState, OutboxItem, SavedCopy};
 use app::pages::RequestPage;
@@ -12,10 +8,8 @@ use domain::wire::FieldProblem;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use support::{WithLanguage, find, mount, settle, text_of};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::support::{WithLanguage, find, mount, settle, text_of};
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// 20 November 2026, 12:05 UTC: the same day in every time zone the tests may run in.
 const AT: f64 = 1_795_176_300_000.0;
@@ -103,7 +97,7 @@ fn click(host: &web_sys::HtmlElement, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn the_footer_says_when_the_site_was_saved_and_one_button_removes_or_saves_it() {
-    support::reset("/");
+    crate::support::reset("/");
     let state = saved_copy();
     let (host, _handle) = mount_footer_line(state);
     settle().await;
@@ -143,7 +137,7 @@ async fn the_footer_says_when_the_site_was_saved_and_one_button_removes_or_saves
 
 #[wasm_bindgen_test]
 async fn the_footer_line_is_german_with_a_german_date() {
-    support::reset("/?lang=de");
+    crate::support::reset("/?lang=de");
     let state = saved_copy();
     let (host, _handle) = mount_footer_line(state);
     settle().await;
@@ -157,7 +151,7 @@ async fn the_footer_line_is_german_with_a_german_date() {
 
 #[wasm_bindgen_test]
 async fn a_refused_request_shows_its_date_and_time_and_asks_before_it_is_discarded() {
-    support::reset(&format!("/request/done?queued={REFERENCE}"));
+    crate::support::reset(&format!("/request/done?queued={REFERENCE}"));
     let state = RwSignal::new(refused());
     let (host, _handle) = mount_confirmation(state);
     settle().await;
@@ -213,7 +207,7 @@ async fn a_refused_request_shows_its_date_and_time_and_asks_before_it_is_discard
 
 #[wasm_bindgen_test]
 async fn the_fix_link_opens_the_step_of_the_problem_while_the_answers_are_here() {
-    support::reset(&format!("/request/done?queued={REFERENCE}"));
+    crate::support::reset(&format!("/request/done?queued={REFERENCE}"));
     let draft = format!(
         r#"{{"draft":{{"who_for":"myself","age_group":"adult",
 "condition":{{"catalogue":"immunodeficiency"}},"country":"germany","active_inflammation":"no",
