@@ -1,9 +1,9 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount a piece of the app and check
 //! what a user sees, by role and text, never by comparing whole HTML.
+use crate::support::{WithLanguage, mount, reset, text_of};
 use app::pages::NotFoundPage;
 use leptos::{prelude::*, task::tick};
 use leptos_router::components::Router;
-use crate::support::{WithLanguage, mount, reset, text_of};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]

@@ -1,11 +1,11 @@
 //! The condition finder in headless Chromium (wasm-bindgen-test): typing filters the list and
 //! marks what matched, the A-Z list shows before typing, the URL restores the query, and an
 //! unknown condition id gets its not-found page. Elements are found by role, label and text.
+use crate::support::{WithLanguage, mount, reset, settle};
 use app::pages::{ConditionPage, FinderPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use crate::support::{WithLanguage, mount, reset, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 

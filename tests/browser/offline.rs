@@ -1,6 +1,7 @@
 //! The offline bridge's views in headless Chromium, fed a made-up report of the outbox module:
 //! the footer's "saved for offline" line, and the outbox view on the confirmation page (the date
 //! and time an item was saved, the way to fix it, the discard that asks first).
+use crate::support::{WithLanguage, find, mount, settle, text_of};
 use app::components::OfflineCopy;
 use app::offline::{OfflineState, OutboxItem, SavedCopy};
 use app::pages::RequestPage;
@@ -8,7 +9,6 @@ use domain::wire::FieldProblem;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use crate::support::{WithLanguage, find, mount, settle, text_of};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// 20 November 2026, 12:05 UTC: the same day in every time zone the tests may run in.

@@ -1,10 +1,10 @@
 //! Wizard steps in headless Chromium (wasm-bindgen-test): each mounted inside the router with the
 //! language context, checked by what a user sees and where focus is.
+use crate::support::{WithLanguage, find, mount, settle, text_of};
 use app::pages::RequestPage;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use crate::support::{WithLanguage, find, mount, settle, text_of};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
